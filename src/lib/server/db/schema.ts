@@ -1,0 +1,5 @@
+/** The app's whole schema: the PIM's tables and the store side's. */
+export * from '../../../../pim/schema.ts';
+export * from './store.schema.ts';
+export * from './kiosk.schema.ts';
+export * from './meta.schema.ts';

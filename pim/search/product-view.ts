@@ -62,11 +62,19 @@ export function plainText(html: string): string {
 		.trim();
 }
 
-/** Pinyin forms of a Chinese text: syllables spaced, and run together. */
+/**
+ * Pinyin forms of a Chinese text: the syllables spaced, plus every run of two or more
+ * syllables written together, so "fushouyi" or "yizi" typed on a Latin keyboard finds
+ * 胡桃木扶手椅 or 椅子 (search engines match whole words and prefixes, not the middle of one).
+ */
 export function pinyinForms(text: string): string {
 	if (!/[\u4e00-\u9fff]/.test(text)) return '';
-	const spaced = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(' ').replace(/\s+/g, ' ').trim();
-	return `${spaced} ${spaced.replace(/\s+/g, '')}`;
+	const syllables = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'removed', v: true }).filter((s) => /^[a-z]+$/.test(s));
+	const forms = new Set([syllables.join(' ')]);
+	const max = Math.min(syllables.length, 12);
+	for (let start = 0; start < max; start++)
+		for (let end = start + 2; end <= max; end++) forms.add(syllables.slice(start, end).join(''));
+	return [...forms].join(' ');
 }
 
 function localizedStrings(values: RawValues, code: string): Record<string, string> {

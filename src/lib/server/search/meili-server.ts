@@ -101,6 +101,7 @@ export async function startMeilisearch(opts: { dir: string; masterKey: string; l
 		);
 		closeSync(log);
 		writeFileSync(pidFile, String(proc.pid));
+		writeFileSync(join(opts.dir, 'meilisearch.url'), url);
 		proc.on('exit', (code, signal) => {
 			if (stopping) return;
 			const delay = Math.min(10_000, 500 * 2 ** Math.min(restarts++, 5));
@@ -131,6 +132,18 @@ export async function startMeilisearch(opts: { dir: string; masterKey: string; l
 				clearTimeout(timer);
 			}
 			rmSync(pidFile, { force: true });
+			rmSync(join(opts.dir, 'meilisearch.url'), { force: true });
 		}
 	};
+}
+
+/** The address of a Meilisearch another process (the running app) started on this data directory, or null. */
+export function runningMeiliUrl(dir: string): string | null {
+	try {
+		const pid = Number(readFileSync(join(dir, 'meilisearch.pid'), 'utf8'));
+		if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('meilisearch')) return null;
+		return readFileSync(join(dir, 'meilisearch.url'), 'utf8').trim();
+	} catch {
+		return null;
+	}
 }

@@ -1,0 +1,39 @@
+// `npm run bench [-- --products 100000 --rounds 5]`: seeds (once, cached in .bench/) a
+// catalog of that size, then prints (b) the index-build ratio and (a) the search ratio.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { findProjectRoot } from '../src/lib/server/config.ts';
+import { openDatabase } from '../src/lib/server/db/index.ts';
+import { seedDemoCatalog } from '../src/lib/server/demo/seed.ts';
+import { benchIndexBuild } from './index-build.ts';
+import { benchSearch } from './search.ts';
+
+const { values } = parseArgs({
+	options: {
+		products: { type: 'string', default: '100000' },
+		rounds: { type: 'string', default: '5' },
+		only: { type: 'string' }
+	}
+});
+const products = Number(values.products);
+const root = findProjectRoot();
+const dataDir = resolve(root, '.bench', `catalog-${products}`);
+mkdirSync(join(dataDir, 'media'), { recursive: true });
+
+const db = openDatabase(join(dataDir, 'aisle.db'), root);
+const have = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM product`).n;
+if (have === 0) {
+	console.log(`Seeding ${products} products into ${dataDir} (once; later runs reuse it)…`);
+	const t = Date.now();
+	await seedDemoCatalog(db, { products, seed: 7, mediaDir: join(dataDir, 'media'), sessionSecret: 'bench', log: (m) => console.log(m) });
+	console.log(`Seeded in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+}
+
+if (values.only !== 'search') await benchIndexBuild(db);
+db.$client.close();
+if (values.only !== 'build') {
+	if (!existsSync(join(root, 'build', 'index.js'))) throw new Error('Build the app first: npm run build');
+	await benchSearch({ root, dataDir, port: 4290, rounds: Number(values.rounds) });
+}

@@ -1,0 +1,30 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test as base, type Page } from '@playwright/test';
+import { createHmac } from 'node:crypto';
+
+/** The secret tests/e2e/server.js starts the app with. */
+export const SESSION_SECRET = 'e2e-session-secret-not-for-production';
+
+/** The demo setup link of a store, as `npm start` prints it. */
+export function setupLink(store: string): string {
+	const token = createHmac('sha256', SESSION_SECRET).update(`kiosk-setup:${store}`).digest('base64url').slice(0, 32);
+	return `/setup?store=${store}&token=${token}`;
+}
+
+/** Fails the test on any WCAG 2.2 A/AA violation axe finds on the page. */
+export async function expectAccessible(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+	expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+export const test = base.extend<{ kiosk: Page }>({
+	/** A page on a screen that has been linked to the Seattle store. */
+	kiosk: async ({ page }, use) => {
+		await page.goto(setupLink('SEA1'));
+		await page.getByRole('button', { name: /Link this screen to/ }).click();
+		await expect(page).toHaveURL(/\/$/);
+		await use(page);
+	}
+});
+
+export { expect };

@@ -1,0 +1,22 @@
+// Starts the built app for the end-to-end tests: its own temporary data directory, a
+// small demo catalog, its own Meilisearch and a fixed session secret (so tests can make
+// the demo kiosk setup links). The directory is removed when the server stops.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dataDir = mkdtempSync(join(tmpdir(), 'aisle-e2e-'));
+const port = process.env.E2E_PORT ?? '4173';
+Object.assign(process.env, {
+	AISLE_ROOT: root,
+	AISLE_DATA_DIR: dataDir,
+	AISLE_DEMO_PRODUCTS: process.env.AISLE_DEMO_PRODUCTS ?? '300',
+	SESSION_SECRET: 'e2e-session-secret-not-for-production',
+	PORT: port,
+	HOST: '127.0.0.1',
+	ORIGIN: `http://127.0.0.1:${port}`
+});
+process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+await import(pathToFileURL(join(root, 'build', 'index.js')).href);

@@ -9,7 +9,8 @@ import type { AppDb } from '../src/lib/server/db/index.ts';
 import { createMeiliClient } from '../src/lib/server/search/client.ts';
 import { startMeilisearch } from '../src/lib/server/search/meili-server.ts';
 import { productIndexSettings } from '../src/lib/server/search/settings.ts';
-import { buildDocuments, rebuildIndex, type SearchDocument } from '../src/lib/server/search/sync.ts';
+import type { SearchDocument } from '../src/lib/server/search/documents.ts';
+import { buildDocuments, rebuildIndex } from '../src/lib/server/search/sync.ts';
 
 const BATCH = 2000;
 

@@ -31,6 +31,7 @@ if (have === 0) {
 	console.log(`Seeded in ${((Date.now() - t) / 1000).toFixed(0)} s`);
 }
 
+if (values.only === 'seed') process.exit(0);
 if (values.only !== 'search') await benchIndexBuild(db);
 db.$client.close();
 if (values.only !== 'build') {

@@ -33,4 +33,7 @@ if (built < changed) {
 }
 
 process.env.AISLE_ROOT ??= root;
+// adapter-node assumes https unless told its origin; form posts (CSRF-checked against the
+// origin) need the address screens really use: PUBLIC_URL, else this machine's localhost.
+process.env.ORIGIN ??= process.env.PUBLIC_URL?.replace(/\/+$/, '') || `http://localhost:${process.env.PORT || 3000}`;
 await import(pathToFileURL(entry).href);

@@ -8,7 +8,7 @@ import { ValidationError } from '../shared/errors.ts';
 import { media } from './media.schema.ts';
 
 /** Widths every image is stored at, as WebP; pages pick one with srcset. */
-export const IMAGE_WIDTHS = [320, 640, 1280] as const;
+export const IMAGE_WIDTHS = [320, 640, 1024] as const;
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
 /** File name of an image rendition under the media directory. */
@@ -27,7 +27,7 @@ function writeAtomically(path: string, data: Buffer) {
  * Stores an uploaded image once per content: checks it decodes, writes WebP renditions
  * at each width and records it with its SHA-256. The same bytes again return the same id.
  */
-export async function storeImage(db: PimDb, mediaDir: string, input: Buffer): Promise<number> {
+export async function storeImage(db: PimDb, mediaDir: string, input: Buffer, opts: { effort?: number } = {}): Promise<number> {
 	if (input.length > MAX_IMAGE_BYTES) throw new ValidationError('Image too large', [{ path: 'file', message: 'At most 20 MB' }]);
 	const checksum = createHash('sha256').update(input).digest('hex');
 	const known = db.select({ id: media.id }).from(media).where(and(eq(media.kind, 'image'), eq(media.checksum, checksum))).get();
@@ -40,12 +40,19 @@ export async function storeImage(db: PimDb, mediaDir: string, input: Buffer): Pr
 	}
 	if (!meta.width || !meta.height) throw new ValidationError('Not an image', [{ path: 'file', message: 'The image has no size' }]);
 	const file = `images/${checksum.slice(0, 2)}/${checksum}`;
+	// Decode (or rasterize an SVG at the largest size) once, then scale down from pixels.
+	const largest = IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1];
+	const density = meta.format === 'svg' ? Math.min(600, (72 * largest) / Math.max(meta.width, meta.height)) : undefined;
+	const raw = await sharp(input, { density })
+		.rotate()
+		.resize({ width: largest, height: largest, fit: 'inside', withoutEnlargement: true })
+		.raw()
+		.toBuffer({ resolveWithObject: true });
 	const renditions = await Promise.all(
 		IMAGE_WIDTHS.map((w) =>
-			sharp(input, { density: meta.format === 'svg' ? 144 : undefined })
-				.rotate()
-				.resize({ width: w, height: w, fit: 'inside', withoutEnlargement: meta.format !== 'svg' })
-				.webp({ quality: 80 })
+			sharp(raw.data, { raw: raw.info })
+				.resize({ width: w, height: w, fit: 'inside', withoutEnlargement: true })
+				.webp({ quality: 80, effort: opts.effort ?? 4 })
 				.toBuffer()
 		)
 	);

@@ -18,5 +18,5 @@ Object.assign(process.env, {
 	HOST: '127.0.0.1',
 	ORIGIN: `http://127.0.0.1:${port}`
 });
-process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+if (!process.env.E2E_KEEP_DATA) process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
 await import(pathToFileURL(join(root, 'build', 'index.js')).href);

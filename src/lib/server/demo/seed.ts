@@ -76,32 +76,41 @@ export async function seedDemoCatalog(db: AppDb, opts: SeedOptions) {
 		.forEach(({ c, i }) => createCategory(db, { code: c.code, parent: c.parent, label: c.label }, i));
 	log(`  catalog structure: ${content.attributes.length} attributes, ${content.families.length} families, ${content.categories.length} categories`);
 
-	// Pictures: one per shape and colour, shared by products that look alike (content-addressed).
+	// Pictures: one per shape, colour and proportion, shared by products that look alike.
+	// Rendered up front, a few at a time, since rasterizing is the slow part of seeding.
+	const pictureKey = (shape: string, hex: string, variant: number) => `${shape}|${hex}|${variant}`;
+	const wanted = new Set<string>();
+	for (const p of content.products) {
+		const variant = pictureVariant(p.code);
+		wanted.add(pictureKey(p.picture.shape, p.picture.hex, variant));
+		for (const v of p.variants) if (v.picture) wanted.add(pictureKey(v.picture.shape, v.picture.hex, variant));
+	}
 	const pictures = new Map<string, number>();
-	const pictureOf = async (shape: string, hex: string, variant: number) => {
-		const key = `${shape}|${hex}|${variant}`;
-		let id = pictures.get(key);
-		if (!id) {
-			id = await storeImage(db, opts.mediaDir, Buffer.from(productSvg(shape, hex, variant)));
-			pictures.set(key, id);
-		}
-		return id;
-	};
+	const queue = [...wanted];
+	await Promise.all(
+		Array.from({ length: 4 }, async () => {
+			for (let key = queue.shift(); key; key = queue.shift()) {
+				const [shape, hex, variant] = key.split('|');
+				pictures.set(key, await storeImage(db, opts.mediaDir, Buffer.from(productSvg(shape, hex, Number(variant))), { effort: 2 }));
+			}
+		})
+	);
+	log(`  pictures: ${pictures.size} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	const pictureOf = (shape: string, hex: string, variant: number) => pictures.get(pictureKey(shape, hex, variant))!;
 
 	const definition = loadDefinition(db);
 	const today = new Date();
 	const isoDay = (offset: number) => new Date(today.getTime() + offset * 86400_000).toISOString().slice(0, 10);
 	let gtinSerial = 1;
-	const toLeaf = (v: DemoVariant, onSale: boolean, sellable: boolean) => ({
-		code: v.code,
-		axes: v.axes,
-		values: v.values,
-		gtin: sellable ? demoGtin(gtinSerial++) : null,
-		prices:
-			sellable && v.priceCents !== undefined
-				? { [CURRENCY]: { amount: v.priceCents, sale: onSale ? { amount: Math.round((v.priceCents * 0.8) / 100) * 100 - 1, start: isoDay(-7), end: isoDay(30) } : null } }
-				: {}
-	});
+	type Prices = NonNullable<ProductInput['variants'][number]['prices']>;
+	const toLeaf = (v: DemoVariant, onSale: boolean, sellable: boolean) => {
+		const prices: Prices = {};
+		if (sellable && v.priceCents !== undefined) {
+			const sale = onSale ? { amount: Math.round((v.priceCents * 0.8) / 100) * 100 - 1, start: isoDay(-7), end: isoDay(30) } : null;
+			prices[CURRENCY] = { amount: v.priceCents, sale };
+		}
+		return { code: v.code, axes: v.axes, values: v.values, gtin: sellable ? demoGtin(gtinSerial++) : null, prices };
+	};
 	const toVariant = (v: DemoVariant, onSale: boolean) => ({
 		...toLeaf(v, onSale, !v.children?.length),
 		children: (v.children ?? []).map((c) => toLeaf(c, onSale, true))
@@ -112,7 +121,7 @@ export async function seedDemoCatalog(db: AppDb, opts: SeedOptions) {
 	for (let i = 0; i < content.products.length; i += batch) {
 		const slice = content.products.slice(i, i + batch);
 		const inputs: ProductInput[] = [];
-		for (const p of slice) inputs.push(await productInput(p));
+		for (const p of slice) inputs.push(productInput(p));
 		inTransaction(db, () => {
 			for (const input of inputs) saveProduct(db, input, 'demo-seed', { definition, skipOutbox: true });
 		});
@@ -120,19 +129,15 @@ export async function seedDemoCatalog(db: AppDb, opts: SeedOptions) {
 		if (saved % 1000 === 0 || saved === content.products.length) log(`  products: ${saved} of ${content.products.length}`);
 	}
 
-	async function productInput(p: DemoProduct): Promise<ProductInput> {
-		const variantNo = p.code.length % 4;
+	function productInput(p: DemoProduct): ProductInput {
+		const variantNo = pictureVariant(p.code);
 		const media: NonNullable<ProductInput['media']> = [
-			{ media: await pictureOf(p.picture.shape, p.picture.hex, variantNo), role: 'image', variant: null, alt: altOf(p) }
+			{ media: pictureOf(p.picture.shape, p.picture.hex, variantNo), role: 'image', variant: null, alt: altOf(p) }
 		];
-		// Two-level products (colour, then size) show each colour's own picture.
-		const colourHex = new Map(
-			(content.attributes.find((a) => a.code === 'colour')?.options ?? []).map((o) => [o.code, o.hex ?? p.picture.hex])
-		);
+		// Products with colour variants show each colour's own picture.
 		for (const v of p.variants) {
-			const colour = v.axes.colour;
-			if (colour && colourHex.get(colour) && colourHex.get(colour) !== p.picture.hex)
-				media.push({ media: await pictureOf(p.picture.shape, colourHex.get(colour)!, variantNo), role: 'image', variant: v.code, alt: altOf(p) });
+			if (v.picture && v.picture.hex !== p.picture.hex)
+				media.push({ media: pictureOf(v.picture.shape, v.picture.hex, variantNo), role: 'image', variant: v.code, alt: altOf(p) });
 		}
 		const onSale = faker.number.int(9) === 0;
 		return {
@@ -164,6 +169,13 @@ export async function seedDemoCatalog(db: AppDb, opts: SeedOptions) {
 	for (const s of DEMO_STORES) createSetupLink(db, s.code, demoSetupToken(opts.sessionSecret, s.code), `${s.city} demo link`);
 	setMeta(db, 'catalog.demo', JSON.stringify({ products: opts.products, seed: opts.seed, at: new Date().toISOString() }));
 	log(`  demo catalog ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** Two proportions per shape, picked by product code, so neighbours in a grid differ a little. */
+function pictureVariant(code: string): number {
+	let h = 0;
+	for (const c of code) h = (h * 31 + c.charCodeAt(0)) | 0;
+	return Math.abs(h) % 2;
 }
 
 function seedStoresAndStock(db: AppDb, faker: Faker) {

@@ -53,6 +53,14 @@ async function waitReady(url: string, key: string, child: ChildProcess, timeoutM
 	throw new Error(`Meilisearch did not become ready within ${timeoutMs} ms`);
 }
 
+function logTail(file: string): string {
+	try {
+		return readFileSync(file, 'utf8').slice(-1500);
+	} catch {
+		return '(no log)';
+	}
+}
+
 /** Ends a Meilisearch left running by a previous process that was killed before it could stop it. */
 function stopOrphan(pidFile: string) {
 	if (!existsSync(pidFile)) return;
@@ -77,8 +85,9 @@ export async function startMeilisearch(opts: { dir: string; masterKey: string; l
 	stopOrphan(pidFile);
 	let port = opts.port ?? (await freePort());
 	if (await portInUse(port)) port = await freePort();
-	const url = `http://127.0.0.1:${port}`;
+	let url = `http://127.0.0.1:${port}`;
 	let stopping = false;
+	let ready = false;
 	let child: ChildProcess;
 	let restarts = 0;
 	let restartTimer: NodeJS.Timeout | undefined;
@@ -103,7 +112,7 @@ export async function startMeilisearch(opts: { dir: string; masterKey: string; l
 		writeFileSync(pidFile, String(proc.pid));
 		writeFileSync(join(opts.dir, 'meilisearch.url'), url);
 		proc.on('exit', (code, signal) => {
-			if (stopping) return;
+			if (stopping || !ready) return;
 			const delay = Math.min(10_000, 500 * 2 ** Math.min(restarts++, 5));
 			console.error(`Meilisearch stopped (${signal ?? code}); restarting in ${delay} ms`);
 			restartTimer = setTimeout(() => {
@@ -113,13 +122,28 @@ export async function startMeilisearch(opts: { dir: string; masterKey: string; l
 		return proc;
 	};
 
-	child = launch();
-	await waitReady(url, opts.masterKey, child, 20_000);
+	// A port can be taken between choosing and binding it: retry a start that fails on another.
+	for (let attempt = 1; ; attempt++) {
+		child = launch();
+		try {
+			await waitReady(url, opts.masterKey, child, 20_000);
+			break;
+		} catch (e) {
+			child.kill('SIGKILL');
+			if (attempt >= 3) throw new Error(`${(e as Error).message}; log:\n${logTail(opts.logFile)}`);
+			console.error(`Meilisearch did not start on port ${port} (${(e as Error).message}); trying another port`);
+			port = await freePort();
+			url = `http://127.0.0.1:${port}`;
+		}
+	}
+	ready = true;
 	const resetRestarts = setInterval(() => (restarts = 0), 60_000);
 	resetRestarts.unref();
 
 	return {
-		url,
+		get url() {
+			return url;
+		},
 		async stop() {
 			stopping = true;
 			clearTimeout(restartTimer);

@@ -96,3 +96,16 @@ export function pruneOutbox(db: PimDb, ageMs = 24 * 3600_000) {
 		.where(and(lte(outbox.processedAt, Date.now() - ageMs), or(isNull(outbox.leaseOwner), lt(outbox.leaseUntil, Date.now()))))
 		.run();
 }
+
+/**
+ * Enqueues products whose sale price starts or ends on `today` (YYYY-MM-DD): their search
+ * price changes with the date, not with an edit.
+ */
+export function enqueueSaleBoundaries(db: PimDb, today: string): number {
+	const yesterday = new Date(Date.parse(today) - 86400_000).toISOString().slice(0, 10);
+	const rows = db.all<{ id: number }>(
+		sql`SELECT DISTINCT v.product_id AS id FROM price p JOIN variant v ON v.id = p.variant_id WHERE p.sale_start = ${today} OR p.sale_end = ${yesterday}`
+	);
+	enqueueProducts(db, rows.map((r) => r.id));
+	return rows.length;
+}

@@ -60,14 +60,16 @@ export function startApp(): Promise<AppContext> {
 		const meili = createMeiliClient(url, config.meiliMasterKey, 30_000);
 		const searchMeili = createMeiliClient(url, config.meiliMasterKey, config.searchTimeoutMs);
 		const health = new MeiliHealth();
+		let verified = false;
 		try {
 			await ensureIndexCurrent({ db, meili, log });
+			verified = true;
 		} catch (e) {
 			if (!isUnreachable(e)) throw e;
 			health.markDown();
-			log(`Meilisearch at ${url} cannot be reached: searching SQLite until it returns`);
+			log(`Meilisearch at ${url} cannot be reached: searching SQLite until it returns (the index is checked then)`);
 		}
-		const worker = new SearchSyncWorker({ db, meili, log }, config.syncIntervalMs);
+		const worker = new SearchSyncWorker({ db, meili, log }, config.syncIntervalMs, 500, { verified });
 		worker.start();
 		const ctx: AppContext = {
 			config,

@@ -4,6 +4,7 @@ import { MeilisearchApiError, MeilisearchRequestError, MeilisearchRequestTimeOut
 import {
 	claimOutbox,
 	completeOutbox,
+	enqueueSaleBoundaries,
 	loadDefinition,
 	outboxHighWater,
 	pendingOutboxCount,
@@ -233,12 +234,17 @@ export class SearchSyncWorker {
 	#lastPrune = 0;
 	/** Whether the last attempt reached Meilisearch. */
 	healthy = true;
+	/** Whether the index was checked since Meilisearch was last unreachable (it may have come back empty). */
+	#verified: boolean;
 
 	constructor(
 		private deps: SyncDeps,
 		private intervalMs = 250,
-		private batchSize = 500
-	) {}
+		private batchSize = 500,
+		opts: { verified?: boolean } = {}
+	) {
+		this.#verified = opts.verified ?? false;
+	}
 
 	start() {
 		this.#stopped = false;
@@ -276,6 +282,20 @@ export class SearchSyncWorker {
 			this.#lastPrune = Date.now();
 			pruneOutbox(db);
 		}
+		const today = new Date().toISOString().slice(0, 10);
+		if (getMeta(db, 'search.salesCheckedFor') !== today) {
+			setMeta(db, 'search.salesCheckedFor', today);
+			enqueueSaleBoundaries(db, today);
+		}
+		if (!this.#verified) {
+			try {
+				await ensureIndexCurrent(this.deps);
+				this.#verified = true;
+			} catch (e) {
+				this.healthy = !isUnreachable(e);
+				throw e;
+			}
+		}
 		const batch = claimOutbox(db, this.owner, this.batchSize);
 		if (batch.rowIds.length === 0) return 0;
 		try {
@@ -290,6 +310,7 @@ export class SearchSyncWorker {
 		} catch (e) {
 			const unreachable = isUnreachable(e);
 			this.healthy = !unreachable;
+			if (unreachable) this.#verified = false;
 			releaseOutbox(db, this.owner, batch.rowIds, e instanceof Error ? e.message : String(e), !unreachable);
 			throw e;
 		}

@@ -1,16 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { asc, gt, ne, sql } from 'drizzle-orm';
 import type { EnqueuedTaskPromise } from 'meilisearch';
 import { loadDefinition } from '../pim/index.ts';
-import { productSearchText } from '../pim/search/search.schema.ts';
 import type { AppDb } from '../src/lib/server/db/index.ts';
 import { createMeiliClient } from '../src/lib/server/search/client.ts';
 import { startMeilisearch } from '../src/lib/server/search/meili-server.ts';
 import { productIndexSettings } from '../src/lib/server/search/settings.ts';
 import type { SearchDocument } from '../src/lib/server/search/documents.ts';
-import { buildDocuments, rebuildIndex } from '../src/lib/server/search/sync.ts';
+import { buildDocuments, indexableProductBatches, rebuildIndex } from '../src/lib/server/search/sync.ts';
 
 const BATCH = 2000;
 
@@ -31,19 +29,7 @@ export async function benchIndexBuild(db: AppDb) {
 
 		// Documents for the baseline, built before its clock starts.
 		const docs: SearchDocument[][] = [];
-		for (let lastId = 0; ; ) {
-			const ids = db
-				.select({ id: productSearchText.productId })
-				.from(productSearchText)
-				.where(sql`${gt(productSearchText.productId, lastId)} AND ${ne(productSearchText.channels, ',,')}`)
-				.orderBy(asc(productSearchText.productId))
-				.limit(BATCH)
-				.all()
-				.map((r) => r.id);
-			if (!ids.length) break;
-			lastId = ids[ids.length - 1];
-			docs.push(buildDocuments(db, ids).upserts);
-		}
+		for (const ids of indexableProductBatches(db, BATCH)) docs.push(buildDocuments(db, ids).upserts);
 		const total = docs.reduce((n, d) => n + d.length, 0);
 
 		const direct = async () => {

@@ -104,6 +104,23 @@ async function writeState(meili: Meilisearch, state: IndexState) {
 	await waitAll([meili.index(STATE_INDEX).addDocuments([state as unknown as Record<string, unknown>], { primaryKey: 'id' })]);
 }
 
+/** Ids of the products that belong in the index, in batches, by id. */
+export function* indexableProductBatches(db: AppDb, batchSize: number): Generator<number[]> {
+	for (let lastId = 0; ; ) {
+		const ids = db
+			.select({ id: productSearchText.productId })
+			.from(productSearchText)
+			.where(sql`${gt(productSearchText.productId, lastId)} AND ${ne(productSearchText.channels, ',,')}`)
+			.orderBy(asc(productSearchText.productId))
+			.limit(batchSize)
+			.all()
+			.map((r) => r.id);
+		if (ids.length === 0) return;
+		lastId = ids[ids.length - 1];
+		yield ids;
+	}
+}
+
 /** Number of products that belong in the index (visible on at least one channel). */
 export function expectedDocumentCount(db: AppDb): number {
 	return db.select({ n: sql<number>`count(*)` }).from(productSearchText).where(ne(productSearchText.channels, ',,')).get()?.n ?? 0;
@@ -126,19 +143,8 @@ export async function rebuildIndex(deps: SyncDeps, opts: { batchSize?: number; o
 		const highWater = outboxHighWater(db);
 		const total = expectedDocumentCount(db);
 		let done = 0;
-		let lastId = 0;
 		let inFlight: EnqueuedTaskPromise[] = [];
-		for (;;) {
-			const ids = db
-				.select({ id: productSearchText.productId })
-				.from(productSearchText)
-				.where(sql`${gt(productSearchText.productId, lastId)} AND ${ne(productSearchText.channels, ',,')}`)
-				.orderBy(asc(productSearchText.productId))
-				.limit(batchSize)
-				.all()
-				.map((r) => r.id);
-			if (ids.length === 0) break;
-			lastId = ids[ids.length - 1];
+		for (const ids of indexableProductBatches(db, batchSize)) {
 			const { upserts } = buildDocuments(db, ids);
 			if (upserts.length) inFlight.push(meili.index(target).addDocuments(upserts, { primaryKey: 'id' }));
 			done += ids.length;

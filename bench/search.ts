@@ -21,7 +21,7 @@ export async function benchSearch(opts: { root: string; dataDir: string; port: n
 		for (let i = 0; ; i++) {
 			const ok = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
 			if (ok) break;
-			if (i > 1200) throw new Error(`the app did not start:\n${out}`);
+			if (i > 6000) throw new Error(`the app did not start:\n${out}`);
 			await new Promise((r) => setTimeout(r, 100));
 		}
 		const secrets = JSON.parse(readFileSync(join(opts.dataDir, 'secrets.json'), 'utf8')) as { meiliMasterKey: string };

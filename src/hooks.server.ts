@@ -1,5 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
+import { paraglideMiddleware } from '$lib/paraglide/server';
 import { app, startApp } from '$lib/server/app';
 import { deviceFromToken, KIOSK_COOKIE } from '$lib/server/kiosk';
 
@@ -12,7 +14,14 @@ export const init: ServerInit = async () => {
 	});
 };
 
-export const handle: Handle = async ({ event, resolve }) => {
+/** Puts the shopper's language (cookie, else English) on the request and in <html lang>. */
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+	});
+
+const kioskDevice: Handle = async ({ event, resolve }) => {
 	event.locals.kiosk = deviceFromToken(app().db, event.cookies.get(KIOSK_COOKIE));
 	const response = await resolve(event);
 	response.headers.set('x-content-type-options', 'nosniff');
@@ -20,6 +29,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	response.headers.set('permissions-policy', 'camera=(self), microphone=(), geolocation=(), payment=()');
 	return response;
 };
+
+export const handle = sequence(i18n, kioskDevice);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message };

@@ -23,6 +23,8 @@ export const test = base.extend<{ kiosk: Page }>({
 		await page.goto(setupLink('SEA1'));
 		await page.getByRole('button', { name: /Link this screen to/ }).click();
 		await expect(page).toHaveURL(/\/$/);
+		await page.getByRole('link', { name: 'Touch to start' }).click();
+		await expect(page.getByRole('searchbox', { name: 'Search products' })).toBeVisible();
 		await use(page);
 	}
 });

@@ -25,6 +25,9 @@ export interface AppConfig {
 	searchTimeoutMs: number;
 	/** How often the search sync looks for changes. */
 	syncIntervalMs: number;
+	/** Seconds without a touch before the kiosk warns, and how long the warning lasts. */
+	idleSeconds: number;
+	idleWarningSeconds: number;
 	version: string;
 }
 
@@ -99,6 +102,8 @@ export function loadConfig(): AppConfig {
 		demoSeed: int('AISLE_DEMO_SEED', 20261122),
 		searchTimeoutMs: int('AISLE_SEARCH_TIMEOUT_MS', 800, 50),
 		syncIntervalMs: int('AISLE_SYNC_INTERVAL_MS', 250, 10),
+		idleSeconds: int('AISLE_IDLE_SECONDS', 60, 1),
+		idleWarningSeconds: int('AISLE_IDLE_WARNING_SECONDS', 20, 1),
 		version
 	};
 }

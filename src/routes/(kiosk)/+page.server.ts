@@ -1,18 +1,15 @@
-import { eq } from 'drizzle-orm';
+import { getLocale } from '$lib/paraglide/runtime.js';
 import { app } from '$lib/server/app';
-import { store } from '$lib/server/db/store.schema';
+import { categoryCards } from '$lib/server/categories';
 import { searchParamsSchema } from '$lib/server/search/query';
 import { searchProducts } from '$lib/server/search/search';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url, locals }) => {
+export const load: PageServerLoad = async ({ parent }) => {
+	const { store } = await parent();
 	const { db, searchMeili, health } = app();
-	const here = locals.kiosk
-		? (db.select({ code: store.code, name: store.name }).from(store).where(eq(store.id, locals.kiosk.storeId)).get() ?? null)
-		: null;
-	const q = (url.searchParams.get('q') ?? '').slice(0, 200);
-	// Rendered on the server too, so results show before any script has loaded.
-	const params = searchParamsSchema.parse({ q, store: here?.code });
-	const result = await searchProducts({ db, meili: searchMeili, health }, params);
-	return { store: here, q, result };
+	const locale = getLocale();
+	const featured = await searchProducts({ db, meili: searchMeili, health }, searchParamsSchema.parse({ locale, store: store?.code, sort: 'rating', per_page: 12 }));
+	const { cards } = await categoryCards(db, searchMeili, null, locale);
+	return { featured: featured.hits, categories: cards, locale };
 };

@@ -1,0 +1,17 @@
+import { eq } from 'drizzle-orm';
+import { app } from '$lib/server/app';
+import { store } from '$lib/server/db/store.schema';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = async ({ locals }) => {
+	const { db, config } = app();
+	const here = locals.kiosk
+		? (db.select({ code: store.code, name: store.name }).from(store).where(eq(store.id, locals.kiosk.storeId)).get() ?? null)
+		: null;
+	return {
+		store: here,
+		bound: !!locals.kiosk,
+		idle: { seconds: config.idleSeconds, warningSeconds: config.idleWarningSeconds },
+		version: config.version
+	};
+};

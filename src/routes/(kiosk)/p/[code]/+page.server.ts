@@ -1,0 +1,50 @@
+import { error } from '@sveltejs/kit';
+import QRCode from 'qrcode';
+import { app } from '$lib/server/app';
+import { availabilityFor, productDetail, productReviews, reviewQueryFrom } from '$lib/server/product-page';
+import { searchProducts, type SearchHit } from '$lib/server/search/search';
+import { searchParamsSchema } from '$lib/server/search/query';
+import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime.js';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, url, locals }) => {
+	const { db, config, searchMeili, health } = app();
+	const locale = getLocale();
+	const storeCode = locals.kiosk?.storeCode ?? null;
+	const product = productDetail(db, params.code, locale, storeCode, { yes: m.product_yes(), no: m.product_no() });
+	if (!product) error(404, 'Product not found');
+
+	const requested = url.searchParams.get('v');
+	const sku = product.sellables.find((s) => s.sku === requested)?.sku ?? product.sellables[0]?.sku ?? null;
+	const query = reviewQueryFrom(url.searchParams);
+	const reviews = productReviews(db, product.id, { sort: query.sort, stars: query.stars, offset: 0, limit: query.shown });
+
+	// The phone link points at this server as the shopper's phone will reach it.
+	const phoneBase = `${config.publicUrl ?? url.origin}/m/p/${encodeURIComponent(product.code)}`;
+	const phoneUrl = sku ? `${phoneBase}?v=${encodeURIComponent(sku)}` : phoneBase;
+	const qrSvg = await QRCode.toString(phoneUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+
+	return {
+		product,
+		sku,
+		availability: availabilityFor(db, product.id, storeCode),
+		hasStore: storeCode !== null,
+		reviews: { ...reviews, query },
+		phoneBase,
+		qrSvg,
+		similar: await similarProducts(product.id, product.leafCategoryId, locale, storeCode, { db, meili: searchMeili, health })
+	};
+};
+
+/** Up to 8 other kiosk products of the same leaf category; none when search cannot answer. */
+async function similarProducts(id: number, category: number | null, locale: string, store: string | null, deps: Parameters<typeof searchProducts>[0]): Promise<SearchHit[]> {
+	if (category === null) return [];
+	try {
+		const params = searchParamsSchema.parse({ category, locale, store: store ?? undefined, per_page: 9 });
+		const result = await searchProducts(deps, params);
+		return result.hits.filter((h) => h.id !== id).slice(0, 8);
+	} catch {
+		return [];
+	}
+}

@@ -68,3 +68,23 @@ test('the search API explains a bad parameter with a 400', async ({ request }) =
 	expect(unknown.status()).toBe(400);
 	expect((await unknown.json()).error).toMatch(/hack/);
 });
+
+test('a shopper types on the on-screen keyboard and results follow each key', async ({ kiosk }) => {
+	const search = kiosk.getByRole('searchbox', { name: 'Search products' });
+	await search.click();
+	const keyboard = kiosk.getByRole('group', { name: 'On-screen keyboard' });
+	await expect(keyboard).toBeVisible();
+	for (const key of ['l', 'a', 'm', 'p']) await keyboard.getByRole('button', { name: key, exact: true }).click();
+	await expect(search).toHaveValue('lamp');
+	await expect(search).toBeFocused();
+	await expect(kiosk.getByRole('status').filter({ hasText: /results? for/ })).toContainText('lamp');
+	await expect(kiosk.getByRole('list', { name: 'Results' }).getByRole('heading').first()).toContainText(/lamp/i);
+	await keyboard.getByRole('button', { name: 'Backspace' }).click();
+	await expect(search).toHaveValue('lam');
+	await keyboard.getByRole('button', { name: 'Русский' }).click();
+	await keyboard.getByRole('button', { name: 'п', exact: true }).click();
+	await expect(search).toHaveValue('lamп');
+	await keyboard.getByRole('button', { name: 'Hide keyboard' }).click();
+	await expect(keyboard).toBeHidden();
+	await expectAccessible(kiosk);
+});

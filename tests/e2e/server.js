@@ -14,6 +14,9 @@ Object.assign(process.env, {
 	AISLE_DATA_DIR: dataDir,
 	AISLE_DEMO_PRODUCTS: process.env.AISLE_DEMO_PRODUCTS ?? '300',
 	SESSION_SECRET: 'e2e-session-secret-not-for-production',
+	// Short enough to wait out in a test, long enough not to interrupt the others.
+	AISLE_IDLE_SECONDS: process.env.AISLE_IDLE_SECONDS ?? '20',
+	AISLE_IDLE_WARNING_SECONDS: process.env.AISLE_IDLE_WARNING_SECONDS ?? '5',
 	PORT: port,
 	HOST: '127.0.0.1',
 	ORIGIN: `http://127.0.0.1:${port}`

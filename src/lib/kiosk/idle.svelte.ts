@@ -15,10 +15,12 @@ export class IdleTimer {
 		private onTimeout: () => void
 	) {}
 
-	/** Call on any touch, key or input. */
+	/**
+	 * Call on any touch, key or input. The warning closes on the next tick (a quarter second
+	 * later), so the touch that dismisses it still lands on what it touched.
+	 */
 	activity = () => {
 		this.#lastActivity = Date.now();
-		this.remaining = null;
 	};
 
 	start() {

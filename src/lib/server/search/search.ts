@@ -8,7 +8,7 @@ import { PRODUCTS_INDEX } from './client.ts';
 import { localeField, type SearchDocument } from './documents.ts';
 import type { SearchParams } from './query.ts';
 import { buildDocuments, isUnreachable } from './sync.ts';
-import { imageFile } from '$pim';
+import { IMAGE_WIDTHS, imageFile } from '$pim';
 import type { FacetValue, HighlightPart, SearchHit, SearchResult } from '../../search-types.ts';
 
 export type { FacetValue, HighlightPart, SearchHit, SearchResult };
@@ -113,7 +113,7 @@ function mediaUrls(base: string, file: string | null) {
 	if (!file) return null;
 	return {
 		src: `${base}/${imageFile(file, 640)}`,
-		srcset: [320, 640, 1280].map((w) => `${base}/${imageFile(file, w)} ${w}w`).join(', ')
+		srcset: IMAGE_WIDTHS.map((w) => `${base}/${imageFile(file, w)} ${w}w`).join(', ')
 	};
 }
 

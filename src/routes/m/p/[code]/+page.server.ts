@@ -1,0 +1,19 @@
+import { error } from '@sveltejs/kit';
+import { app } from '$lib/server/app';
+import { availabilityFor, productDetail } from '$lib/server/product-page';
+import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime.js';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, url }) => {
+	const { db } = app();
+	// A phone has no store: prices in the kiosk channel's currency, stock summed over the chain.
+	const product = productDetail(db, params.code, getLocale(), null, { yes: m.product_yes(), no: m.product_no() });
+	if (!product) error(404, 'Product not found');
+	const requested = url.searchParams.get('v');
+	const sku = product.sellables.find((s) => s.sku === requested)?.sku ?? product.sellables[0]?.sku ?? null;
+	const availability = Object.fromEntries(
+		Object.entries(availabilityFor(db, product.id, null)).map(([code, a]) => [code, { stores: a.stores.filter((s) => s.onShelf > 0).length, deliverable: a.deliverable }])
+	);
+	return { product, sku, availability };
+};

@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures.ts';
 
 interface Hit {
@@ -17,6 +17,14 @@ async function someShirt(request: APIRequestContext): Promise<Hit> {
 	return hit;
 }
 
+/** Position of the first option of a radio group that is not chosen. */
+async function firstUnchecked(group: Locator): Promise<number> {
+	const states = await group.getByRole('radio').evaluateAll((els) => els.map((e) => e.getAttribute('aria-checked')));
+	const i = states.indexOf('false');
+	expect(i, 'an option to switch to').toBeGreaterThanOrEqual(0);
+	return i;
+}
+
 /** Star ratings of the listed reviews, in page order. */
 async function listedRatings(page: Page): Promise<number[]> {
 	const names = await page.getByRole('region', { name: 'Reviews' }).getByRole('listitem').getByRole('img', { name: /^Rated \d out of 5$/ }).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
@@ -33,7 +41,9 @@ test('a shopper picks a colour and a size and the price and stock follow', async
 
 	const chosenSku = () => new URL(kiosk.url()).searchParams.get('v');
 
-	const otherColour = kiosk.getByRole('radiogroup', { name: /Colour/ }).getByRole('radio', { checked: false }).first();
+	// Pin the option by position: a locator for "the first unchecked one" moves once it is checked.
+	const colours = kiosk.getByRole('radiogroup', { name: /Colour/ });
+	const otherColour = colours.getByRole('radio').nth(await firstUnchecked(colours));
 	await otherColour.click();
 	await expect(otherColour).toBeChecked();
 	await expect(kiosk).toHaveURL(/[?&]v=/);
@@ -41,7 +51,8 @@ test('a shopper picks a colour and a size and the price and stock follow', async
 	await expect(priceRegion).toContainText(afterColour);
 	expect(await priceRegion.textContent()).not.toBe(before);
 
-	const otherSize = kiosk.getByRole('radiogroup', { name: /Size/ }).getByRole('radio', { checked: false }).first();
+	const sizes = kiosk.getByRole('radiogroup', { name: /Size/ });
+	const otherSize = sizes.getByRole('radio').nth(await firstUnchecked(sizes));
 	await otherSize.click();
 	await expect(otherSize).toBeChecked();
 	await expect.poll(chosenSku).not.toBe(afterColour);
@@ -138,11 +149,13 @@ test('an unknown product is a 404', async ({ kiosk }) => {
 
 test('the phone page works at phone size without a store', async ({ browser, request, baseURL }) => {
 	const shirt = await someShirt(request);
-	const page = await browser.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+	const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+	const page = await phone.newPage();
 	await page.goto(`${baseURL}/m/p/${shirt.code}`);
 	await expect(page.getByRole('heading', { level: 1, name: shirt.name })).toBeVisible();
 	await expect(page.getByRole('status').filter({ hasText: /stores?|deliver/ })).toBeVisible();
-	const colour = page.getByRole('radiogroup', { name: /Colour/ }).getByRole('radio', { checked: false }).first();
+	const group = page.getByRole('radiogroup', { name: /Colour/ });
+	const colour = group.getByRole('radio').nth(await firstUnchecked(group));
 	await colour.click();
 	await expect(colour).toBeChecked();
 	await expect(page).toHaveURL(/[?&]v=/);
@@ -150,5 +163,5 @@ test('the phone page works at phone size without a store', async ({ browser, req
 	const width = await page.evaluate(() => document.documentElement.scrollWidth);
 	expect(width).toBeLessThanOrEqual(390);
 	await expectAccessible(page);
-	await page.close();
+	await phone.close();
 });

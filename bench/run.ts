@@ -8,6 +8,7 @@ import { findProjectRoot } from '../src/lib/server/config.ts';
 import { openDatabase } from '../src/lib/server/db/index.ts';
 import { seedDemoCatalog } from '../src/lib/server/demo/seed.ts';
 import { benchIndexBuild } from './index-build.ts';
+import { benchKiosk } from './kiosk.ts';
 import { benchSearch } from './search.ts';
 
 const { values } = parseArgs({
@@ -32,9 +33,8 @@ if (have === 0) {
 }
 
 if (values.only === 'seed') process.exit(0);
-if (values.only !== 'search') await benchIndexBuild(db);
+if (values.only === undefined || values.only === 'build') await benchIndexBuild(db);
 db.$client.close();
-if (values.only !== 'build') {
-	if (!existsSync(join(root, 'build', 'index.js'))) throw new Error('Build the app first: npm run build');
-	await benchSearch({ root, dataDir, port: 4290, rounds: Number(values.rounds) });
-}
+if (!existsSync(join(root, 'build', 'index.js'))) throw new Error('Build the app first: npm run build');
+if (values.only === undefined || values.only === 'search') await benchSearch({ root, dataDir, port: 4290, rounds: Number(values.rounds) });
+if (values.only === undefined || values.only === 'kiosk') await benchKiosk({ root, port: 4292 });

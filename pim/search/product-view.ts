@@ -29,7 +29,7 @@ export interface ProductSearchView {
 	channels: string[];
 	name: Record<string, string>;
 	description: Record<string, string>;
-	/** Pinyin of the Chinese name, spaced and joined ("yi zi yizi"), so Latin typing finds it. */
+	/** Pinyin of the Chinese name and category path, spaced and joined ("yi zi yizi"), so Latin typing finds them. */
 	namePinyin: string;
 	brand: string;
 	categoryIds: number[];
@@ -175,7 +175,7 @@ export function productSearchViews(db: PimDb, def: CatalogDefinition, ids: numbe
 			channels: visibleChannels(p.status, compRows, def.fallbackLocale),
 			name,
 			description,
-			namePinyin: pinyinForms(zh),
+			namePinyin: [pinyinForms(zh), ...Object.entries(primaryPath).filter(([l]) => l.startsWith('zh')).flatMap(([, path]) => path.map(pinyinForms))].filter(Boolean).join(' '),
 			brand: typeof brand === 'string' ? brand : '',
 			categoryIds: [...catIds],
 			categoryPath: primaryPath,

@@ -53,6 +53,9 @@ test('switching language shows the interface and product names in Chinese', asyn
 	const first = kiosk.getByRole('list', { name: '搜索结果' }).getByRole('heading').first();
 	await expect(first).toHaveText(/[\u4e00-\u9fff]/);
 	await expect(kiosk.locator('html')).toHaveAttribute('lang', 'zh-CN');
+	const name = (await first.textContent())!.trim();
+	await kiosk.getByRole('list', { name: '搜索结果' }).getByRole('link').first().click();
+	await expect(kiosk.getByRole('heading', { level: 1 })).toHaveText(name);
 });
 
 test('after the idle timeout a warning counts down, then nothing of the session is left', async ({ kiosk }) => {

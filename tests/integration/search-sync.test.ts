@@ -68,6 +68,9 @@ describe('search sync against a real Meilisearch', () => {
 	it('finds Chinese names by pinyin, and GTINs as printed', async () => {
 		const r = await searchProducts({ db, meili, health }, params({ q: 'fushouyi' }));
 		expect(r.hits[0]?.code).toBe('CHR-ZH');
+		// 椅子 ("chairs") is the category's Chinese label: "yizi" on a Latin keyboard finds them.
+		const chairs = await searchProducts({ db, meili, health }, params({ q: 'yizi' }));
+		expect(chairs.total).toBe(31);
 		const byName = await searchProducts({ db, meili, health }, params({ q: '扶手椅', locale: 'zh-CN' }));
 		expect(byName.hits[0]).toMatchObject({ code: 'CHR-ZH', name: '胡桃木扶手椅' });
 	});

@@ -2,7 +2,7 @@ import { gtinForms, type ProductSearchView } from '$pim';
 import type { ProductAvailability } from '../inventory.ts';
 
 /** Bumped when the document shape changes, so a start knows the index must be rebuilt. */
-export const DOCUMENT_VERSION = 3;
+export const DOCUMENT_VERSION = 4;
 
 /** A product's document in the Meilisearch index. */
 export interface SearchDocument {

@@ -16,10 +16,14 @@ export const init: ServerInit = async () => {
 
 /** Puts the shopper's language (cookie, else English) on the request and in <html lang>. */
 const i18n: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
-	});
+	// JSON and media take their language from parameters, and search is on every keystroke:
+	// they skip the middleware's per-request context.
+	/^\/(api|media)\//.test(event.url.pathname)
+		? resolve(event)
+		: paraglideMiddleware(event.request, ({ request, locale }) => {
+				event.request = request;
+				return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+			});
 
 const kioskDevice: Handle = async ({ event, resolve }) => {
 	event.locals.kiosk = deviceFromToken(app().db, event.cookies.get(KIOSK_COOKIE));

@@ -52,6 +52,11 @@ export const priceInputSchema = z
 			ctx.addIssue({ code: 'custom', path: ['sale', 'end'], message: 'Sale ends before it starts' });
 	});
 
+/** Whether a dated sale price applies on `today` (YYYY-MM-DD); open ends always do. */
+export function isSaleActive(sale: { start: string | null; end: string | null } | null, today: string): boolean {
+	return !!sale && (!sale.start || sale.start <= today) && (!sale.end || sale.end >= today);
+}
+
 const leafVariantSchema = z.object({
 	code: skuSchema,
 	axes: z.record(codeSchema, codeSchema).default({}),

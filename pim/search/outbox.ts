@@ -9,12 +9,6 @@ export function enqueueProducts(db: PimDb, productIds: Iterable<number>) {
 	for (let i = 0; i < rows.length; i += 500) db.insert(outbox).values(rows.slice(i, i + 500)).run();
 }
 
-/** Enqueues every product matching a SQL condition in one statement (a family or category change). */
-export function enqueueProductsWhere(db: PimDb, productIdsSql: ReturnType<typeof sql>) {
-	const t = Date.now();
-	db.run(sql`INSERT INTO outbox (topic, entity_id, created_at, available_at) SELECT 'product', id, ${t}, ${t} FROM (${productIdsSql})`);
-}
-
 export interface ClaimedBatch {
 	/** Outbox row ids claimed. */
 	rowIds: number[];

@@ -3,6 +3,7 @@ import { pinyin } from 'pinyin-pro';
 import { price, product, productCategory, variant, type RawValues } from '../catalog/catalog.schema.ts';
 import { categoryPath, type CatalogDefinition } from '../catalog/definition.ts';
 import { ALL } from '../catalog/values.ts';
+import { isSaleActive } from '../catalog/input.ts';
 import { completeness } from '../completeness/completeness.schema.ts';
 import type { PimDb } from '../db.ts';
 import { media, productMedia } from '../media/media.schema.ts';
@@ -88,9 +89,6 @@ function optionValues(values: RawValues, code: string): string[] {
 	return typeof v === 'string' ? [v] : Array.isArray(v) ? (v as string[]) : [];
 }
 
-function saleActive(p: { saleAmount: number | null; saleStart: string | null; saleEnd: string | null }, today: string) {
-	return p.saleAmount != null && (!p.saleStart || p.saleStart <= today) && (!p.saleEnd || p.saleEnd >= today);
-}
 
 /** Builds the search views of the given products (missing ids are left out), a few queries per batch. */
 export function productSearchViews(db: PimDb, def: CatalogDefinition, ids: number[], today = new Date().toISOString().slice(0, 10)): ProductSearchView[] {
@@ -154,7 +152,7 @@ export function productSearchViews(db: PimDb, def: CatalogDefinition, ids: numbe
 		const byCurrency: ProductSearchView['prices'] = {};
 		for (const leaf of leaves) {
 			for (const pr of pricesBy.get(leaf.id) ?? []) {
-				const now = saleActive(pr, today) ? pr.saleAmount! : pr.amount;
+				const now = pr.saleAmount != null && isSaleActive({ start: pr.saleStart, end: pr.saleEnd }, today) ? pr.saleAmount : pr.amount;
 				const cur = (byCurrency[pr.currency] ??= { min: now, max: now, regularMin: pr.amount });
 				cur.min = Math.min(cur.min, now);
 				cur.max = Math.max(cur.max, now);

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { enqueueProducts, NotFoundError, ValidationError } from '$pim';
+import { enqueueProducts, issuesFromZod, NotFoundError, ValidationError } from '$pim';
 import { variant } from '$pim/catalog/catalog.schema.ts';
 import { inTransaction } from '$pim/db.ts';
 import type { AppDb } from './db/index.ts';
@@ -58,7 +58,7 @@ export const stockInputSchema = z.object({
  */
 export function setStock(db: AppDb, input: z.input<typeof stockInputSchema>) {
 	const r = stockInputSchema.safeParse(input);
-	if (!r.success) throw new ValidationError('Invalid stock', r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+	if (!r.success) throw new ValidationError('Invalid stock', issuesFromZod(r.error));
 	const data = r.data;
 	inTransaction(db, () => {
 		const loc = db.select({ id: location.id }).from(location).where(eq(location.code, data.location)).get();

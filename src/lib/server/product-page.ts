@@ -5,6 +5,7 @@ import {
 	ALL,
 	categoryPath,
 	getProduct,
+	isSaleActive,
 	imageFile,
 	labelIn,
 	loadDefinition,
@@ -91,10 +92,6 @@ export function sanitizeDescription(html: string): string {
 	return sanitizeHtml(html, { allowedTags: ['p', 'ul', 'ol', 'li', 'strong', 'em', 'br'], allowedAttributes: {}, disallowedTagsMode: 'discard' });
 }
 
-function saleActive(sale: { amount: number; start: string | null; end: string | null } | null, today: string): sale is { amount: number; start: string | null; end: string | null } {
-	return !!sale && (!sale.start || sale.start <= today) && (!sale.end || sale.end >= today);
-}
-
 const UNIT_SYMBOLS: Record<string, string> = { WATT: 'W', KILOWATT: 'kW', LUMEN: 'lm', KELVIN: 'K', VOLT: 'V', MILLIAMPERE_HOUR: 'mAh' };
 
 /** "45 cm", "3.2 kg", "45 см": Intl's short units where it knows them, a symbol otherwise. */
@@ -173,7 +170,7 @@ export function productDetail(
 	const leafPrice = (v: LeafVariantData): Sellable['price'] => {
 		const pr = v.prices[currency];
 		if (!pr) return null;
-		return saleActive(pr.sale, today) && pr.sale.amount < pr.amount ? { amount: pr.sale.amount, regular: pr.amount } : { amount: pr.amount, regular: null };
+		return pr.sale && isSaleActive(pr.sale, today) && pr.sale.amount < pr.amount ? { amount: pr.sale.amount, regular: pr.amount } : { amount: pr.amount, regular: null };
 	};
 	for (const v of p.variants) {
 		if (v.children.length === 0) sellables.push({ sku: v.code, axes: { ...v.axes }, parent: null, price: leafPrice(v) });

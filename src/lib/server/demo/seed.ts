@@ -15,7 +15,7 @@ import {
 } from '$pim';
 import type { AppDb } from '../db/index.ts';
 import { setMeta } from '../db/meta.ts';
-import { inventory, location, store } from '../db/store.schema.ts';
+import { location, store } from '../db/store.schema.ts';
 import { createSetupLink, demoSetupToken } from '../kiosk.ts';
 import { productSvg } from './pictures.ts';
 import { REVIEW_TEXT } from './reviews.ts';

@@ -1,14 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { Meilisearch, SearchParams as MeiliParams } from 'meilisearch';
-import { loadDefinition, labelIn, ValidationError } from '$pim';
+import { IMAGE_WIDTHS, imageFile, labelIn, loadDefinition, ValidationError } from '$pim';
 import type { AppDb } from '../db/index.ts';
 import { store as storeTable } from '../db/store.schema.ts';
-import { eq } from 'drizzle-orm';
 import { PRODUCTS_INDEX } from './client.ts';
 import { localeField, type SearchDocument } from './documents.ts';
 import type { SearchParams } from './query.ts';
 import { buildDocuments, isUnreachable } from './sync.ts';
-import { IMAGE_WIDTHS, imageFile } from '$pim';
 import type { FacetValue, HighlightPart, SearchHit, SearchResult } from '../../search-types.ts';
 
 export type { FacetValue, HighlightPart, SearchHit, SearchResult };
@@ -282,9 +280,4 @@ export function searchDegraded(
 		facets: null,
 		processingTimeMs: Math.round(performance.now() - started)
 	};
-}
-
-/** Looks up a store's code by id (for a kiosk's bound store). */
-export function storeCode(db: AppDb, storeId: number): string | null {
-	return db.select({ code: storeTable.code }).from(storeTable).where(eq(storeTable.id, storeId)).get()?.code ?? null;
 }

@@ -19,7 +19,12 @@ export const review = sqliteTable(
 			.notNull()
 			.default('pending'),
 		rejectReason: text('reject_reason'),
+		/** Who approved or rejected it, and when. */
+		moderatedBy: text('moderated_by'),
+		moderatedAt: text('moderated_at'),
+		/** The kiosk device it was written on, if any (rate limits and abuse tracing). */
+		deviceId: integer('device_id'),
 		createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`)
 	},
-	(t) => [index('review_product').on(t.productId, t.status)]
+	(t) => [index('review_product').on(t.productId, t.status), index('review_status').on(t.status, t.createdAt)]
 );

@@ -40,3 +40,14 @@ export class ValidationError extends DomainError {
 export function issuesFromZod(error: { issues: { path: PropertyKey[]; message: string }[] }): Issue[] {
 	return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
+
+/** Too many attempts in a short time; `retryAfter` says how many seconds to wait. */
+export class RateLimitedError extends DomainError {
+	override name = 'RateLimitedError';
+	constructor(
+		message: string,
+		readonly retryAfter: number
+	) {
+		super(message);
+	}
+}

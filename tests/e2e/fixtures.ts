@@ -17,6 +17,22 @@ export async function expectAccessible(page: Page) {
 	expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
 
+/** The demo catalog's staff sign-ins (src/lib/server/demo/users.ts). */
+export const DEMO_SIGN_INS = {
+	merchandiser: { email: 'merch@aisle.demo', password: 'merchandiser-demo' },
+	associate: { email: 'associate@aisle.demo', password: 'associate-demo' },
+	admin: { email: 'admin@aisle.demo', password: 'admin-demo-pass' }
+} as const;
+
+/** Signs in through the sign-in page, the way a member of staff does. */
+export async function signIn(page: Page, role: keyof typeof DEMO_SIGN_INS, next = '/pim') {
+	await page.goto(`/signin?next=${encodeURIComponent(next)}`);
+	await page.getByRole('textbox', { name: 'E-mail' }).fill(DEMO_SIGN_INS[role].email);
+	await page.getByLabel('Password').fill(DEMO_SIGN_INS[role].password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page).not.toHaveURL(/\/signin/);
+}
+
 export const test = base.extend<{ kiosk: Page }>({
 	/** A page on a screen that has been linked to the Seattle store. */
 	kiosk: async ({ page }, use) => {

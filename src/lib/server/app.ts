@@ -4,6 +4,9 @@ import { loadConfig, type AppConfig } from './config.ts';
 import { openDatabase, type AppDb } from './db/index.ts';
 import { seedDemoCatalog } from './demo/seed.ts';
 import { DEMO_STORES } from './demo/stores.ts';
+import { DEMO_USERS } from './demo/users.ts';
+import { pruneSessions } from './auth.ts';
+import { pruneRateLimits } from './rate-limit.ts';
 import { demoSetupToken } from './kiosk.ts';
 import { createMeiliClient } from './search/client.ts';
 import { startMeilisearch, type MeiliProcess } from './search/meili-server.ts';
@@ -71,6 +74,11 @@ export function startApp(): Promise<AppContext> {
 		}
 		const worker = new SearchSyncWorker({ db, meili, log }, config.syncIntervalMs, 500, { verified });
 		worker.start();
+		const housekeeping = setInterval(() => {
+			pruneSessions(db);
+			pruneRateLimits(db);
+		}, 3600_000);
+		housekeeping.unref();
 		const ctx: AppContext = {
 			config,
 			db,
@@ -80,6 +88,7 @@ export function startApp(): Promise<AppContext> {
 			worker,
 			meiliProcess,
 			async stop() {
+				clearInterval(housekeeping);
 				await worker.stop();
 				await meiliProcess?.stop();
 				db.$client.close();
@@ -102,6 +111,13 @@ function printAddresses({ config, db }: AppContext) {
 	if (demo.length) {
 		lines.push('  Kiosk setup links (open one on a screen to bind it to that store):');
 		for (const s of demo) lines.push(`    ${s.name.padEnd(32)} ${base}/setup?store=${s.code}&token=${demoSetupToken(config.sessionSecret, s.code)}`);
+	}
+	lines.push(`  PIM:         ${base}/pim`, `  Associate:   ${base}/associate`, `  Admin:       ${base}/admin/users`);
+	const demoUsers = db.all<{ email: string }>(sql`SELECT email FROM user WHERE disabled_at IS NULL`).map((u) => u.email);
+	const signIns = DEMO_USERS.filter((u) => demoUsers.includes(u.email));
+	if (signIns.length) {
+		lines.push('  Demo sign-ins (demo catalog only):');
+		for (const u of signIns) lines.push(`    ${u.role.padEnd(13)} ${u.email.padEnd(24)} password: ${u.password}`);
 	}
 	lines.push(`  Search API:  ${base}/api/search?q=chair`, `  Health:      ${base}/api/health`);
 	log(lines.join('\n'));

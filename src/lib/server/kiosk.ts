@@ -68,3 +68,14 @@ export function recordHeartbeat(db: AppDb, deviceId: number, appVersion: string)
 		.where(eq(kioskDevice.id, deviceId))
 		.run();
 }
+
+/** The kiosks of a store (all stores when null) with their last contact and app version, for staff. */
+export function listKiosks(db: AppDb, storeId: number | null) {
+	return db
+		.select({ id: kioskDevice.id, name: kioskDevice.name, store: store.code, storeName: store.name, lastSeenAt: kioskDevice.lastSeenAt, appVersion: kioskDevice.appVersion, revokedAt: kioskDevice.revokedAt })
+		.from(kioskDevice)
+		.innerJoin(store, eq(store.id, kioskDevice.storeId))
+		.where(storeId == null ? sql`1` : eq(kioskDevice.storeId, storeId))
+		.orderBy(store.code, kioskDevice.name)
+		.all();
+}

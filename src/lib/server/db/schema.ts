@@ -3,3 +3,5 @@ export * from '../../../../pim/schema.ts';
 export * from './store.schema.ts';
 export * from './kiosk.schema.ts';
 export * from './meta.schema.ts';
+export * from './auth.schema.ts';
+export * from './tuning.schema.ts';

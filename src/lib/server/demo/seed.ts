@@ -19,6 +19,7 @@ import { location, store } from '../db/store.schema.ts';
 import { createSetupLink, demoSetupToken } from '../kiosk.ts';
 import { productSvg } from './pictures.ts';
 import { REVIEW_TEXT } from './reviews.ts';
+import { seedDemoUsers } from './users.ts';
 import { DEMO_OPENING_HOURS, DEMO_STORES, DEMO_WAREHOUSE } from './stores.ts';
 import type { DemoLocale, DemoProduct, DemoVariant } from './types.ts';
 import { generateCatalogContent } from './vocabulary.ts';
@@ -167,6 +168,7 @@ export async function seedDemoCatalog(db: AppDb, opts: SeedOptions) {
 	seedStoresAndStock(db, faker);
 	seedReviews(db, faker, today);
 	for (const s of DEMO_STORES) createSetupLink(db, s.code, demoSetupToken(opts.sessionSecret, s.code), `${s.city} demo link`);
+	await seedDemoUsers(db);
 	setMeta(db, 'catalog.demo', JSON.stringify({ products: opts.products, seed: opts.seed, at: new Date().toISOString() }));
 	log(`  demo catalog ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

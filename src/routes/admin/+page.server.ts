@@ -1,0 +1,8 @@
+import { redirect } from '@sveltejs/kit';
+import { requireRole } from '$lib/server/guard';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'admin');
+	redirect(307, '/admin/users');
+};

@@ -1,0 +1,7 @@
+import { requireRole } from '$lib/server/guard';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = async (event) => {
+	const user = requireRole(event, 'merchandiser', 'admin');
+	return { user: { name: user.name, email: user.email, role: user.role } };
+};

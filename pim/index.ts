@@ -10,6 +10,7 @@ export * from './catalog/definition.ts';
 export * from './catalog/values.ts';
 export * from './catalog/structure.ts';
 export * from './catalog/products.ts';
+export * from './history/history.ts';
 export * from './completeness/completeness.ts';
 export * from './media/media.ts';
 export * from './reviews/reviews.ts';

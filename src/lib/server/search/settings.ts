@@ -23,8 +23,22 @@ const MEILI_LOCALES: Record<string, Locale> = {
 	tr: 'tur'
 };
 
-/** The products index's settings for the catalog's locales and currencies. */
-export function productIndexSettings(locales: string[], currencies: string[]): Settings {
+/** Meilisearch's built-in ranking rules, in its default order. */
+export const BUILT_IN_RANKING_RULES = ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'] as const;
+
+/** The settings a merchandiser tunes in the PIM, in Meilisearch's shape. */
+export type TunedSettings = Required<Pick<Settings, 'synonyms' | 'stopWords' | 'rankingRules' | 'typoTolerance'>>;
+
+/** The currencies the catalog's channels sell in, sorted: each has a price field to filter and sort on. */
+export function channelCurrencies(channels: Iterable<{ currencies: string[] }>): string[] {
+	return [...new Set([...channels].flatMap((c) => c.currencies))].sort();
+}
+
+/**
+ * The products index's settings for the catalog's locales and currencies, with the search
+ * tuning in force when there is one (so a rebuild or a restart keeps it).
+ */
+export function productIndexSettings(locales: string[], currencies: string[], tuned?: TunedSettings): Settings {
 	const names = locales.map((l) => localeField('name', l));
 	return {
 		searchableAttributes: [
@@ -57,7 +71,8 @@ export function productIndexSettings(locales: string[], currencies: string[]): S
 			.map((l) => ({ attributePatterns: [`*_${l.replace(/-/g, '_')}`], locales: [MEILI_LOCALES[l.split('-')[0]]] })),
 		faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { '*': 'count' } },
 		pagination: { maxTotalHits: 10_000 },
-		typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } }
+		typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+		...tuned
 	};
 }
 

@@ -19,7 +19,8 @@ import { deleteMeta, getMeta, setMeta } from '../db/meta.ts';
 import { availabilityOf } from '../inventory.ts';
 import { PRODUCTS_INDEX } from './client.ts';
 import { DOCUMENT_VERSION, toSearchDocument, type SearchDocument } from './documents.ts';
-import { productIndexSettings, settingsHash } from './settings.ts';
+import { channelCurrencies, productIndexSettings, settingsHash } from './settings.ts';
+import { tunedSettings } from './tuning.ts';
 
 /** Index holding one record: which catalog, document version and settings the live index was built from. */
 const STATE_INDEX = 'aisle_state';
@@ -59,10 +60,10 @@ export function catalogId(db: AppDb): string {
 	return id;
 }
 
+/** Settings from the catalog's definition plus the search tuning in force: a tuning change alters the hash, so a start updates settings (no rebuild). */
 function currentSettings(db: AppDb) {
 	const def = loadDefinition(db);
-	const currencies = [...new Set([...def.channels.values()].flatMap((c) => c.currencies))].sort();
-	const settings = productIndexSettings(def.locales, currencies);
+	const settings = productIndexSettings(def.locales, channelCurrencies(def.channels.values()), tunedSettings(db));
 	return { settings, hash: settingsHash(settings) };
 }
 
@@ -161,6 +162,9 @@ export async function rebuildIndex(deps: SyncDeps, opts: { batchSize?: number; o
 			const { upserts, deletes } = buildDocuments(db, changed);
 			await pushDocuments(meili, target, upserts, deletes);
 		}
+		// Search tuning applied while this index was building went to the live one only.
+		const latest = currentSettings(db);
+		if (latest.hash !== hash) await waitAll([meili.index(target).updateSettings(latest.settings)]);
 		try {
 			await meili.getIndex(PRODUCTS_INDEX);
 		} catch (e) {
@@ -172,7 +176,7 @@ export async function rebuildIndex(deps: SyncDeps, opts: { batchSize?: number; o
 			id: PRODUCTS_INDEX,
 			catalogId: catalogId(db),
 			documentVersion: DOCUMENT_VERSION,
-			settingsHash: hash,
+			settingsHash: latest.hash,
 			builtAt: new Date().toISOString()
 		});
 	} finally {

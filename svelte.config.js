@@ -19,7 +19,10 @@ const config = {
 			directives: {
 				'default-src': ['self'],
 				'img-src': ['self', 'data:', 'blob:'],
-				'connect-src': ['self'],
+				// blob: for the textures three.js unpacks from a .glb.
+				'connect-src': ['self', 'blob:'],
+				// The meshopt decoder of compressed 3D models is WebAssembly.
+				'script-src': ['self', 'wasm-unsafe-eval'],
 				'style-src': ['self', 'unsafe-inline'],
 				'object-src': ['none'],
 				'base-uri': ['self'],

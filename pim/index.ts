@@ -13,6 +13,7 @@ export * from './catalog/products.ts';
 export * from './history/history.ts';
 export * from './completeness/completeness.ts';
 export * from './media/media.ts';
+export * from './media/model3d.ts';
 export * from './reviews/reviews.ts';
 export * from './search/outbox.ts';
 export * from './search/product-view.ts';

@@ -36,4 +36,7 @@ process.env.AISLE_ROOT ??= root;
 // adapter-node assumes https unless told its origin; form posts (CSRF-checked against the
 // origin) need the address screens really use: PUBLIC_URL, else this machine's localhost.
 process.env.ORIGIN ??= process.env.PUBLIC_URL?.replace(/\/+$/, '') || `http://localhost:${process.env.PORT || 3000}`;
+// Uploads: 3D models up to 30 MB and images up to 20 MB (the routes check the exact limits;
+// adapter-node's own default refuses any body over 512 KB).
+process.env.BODY_SIZE_LIMIT ??= '31M';
 await import(pathToFileURL(entry).href);

@@ -22,4 +22,7 @@ Object.assign(process.env, {
 	ORIGIN: `http://127.0.0.1:${port}`
 });
 if (!process.env.E2E_KEEP_DATA) process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+// Uploads: 3D models up to 30 MB and images up to 20 MB (the routes check the exact limits;
+// adapter-node's own default refuses any body over 512 KB).
+process.env.BODY_SIZE_LIMIT ??= '31M';
 await import(pathToFileURL(join(root, 'build', 'index.js')).href);

@@ -1,0 +1,1 @@
+export { default as MediaPanel } from './MediaPanel.svelte';

@@ -1,5 +1,6 @@
 // `npm run bench [-- --products 100000 --rounds 5]`: seeds (once, cached in .bench/) a
-// catalog of that size, then prints (b) the index-build ratio and (a) the search ratio.
+// catalog of that size, then prints (b) the index-build ratio, (d) the PIM product list's
+// response times and (a) the search ratio. `--only seed|build|list|search|kiosk` runs one.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,6 +10,7 @@ import { openDatabase } from '../src/lib/server/db/index.ts';
 import { seedDemoCatalog } from '../src/lib/server/demo/seed.ts';
 import { benchIndexBuild } from './index-build.ts';
 import { benchKiosk } from './kiosk.ts';
+import { benchProductList } from './product-list.ts';
 import { benchSearch } from './search.ts';
 
 const { values } = parseArgs({
@@ -34,7 +36,10 @@ if (have === 0) {
 
 if (values.only === 'seed') process.exit(0);
 if (values.only === undefined || values.only === 'build') await benchIndexBuild(db);
+if (values.only === undefined || values.only === 'list')
+	await benchProductList({ source: db, sourceFile: join(dataDir, 'aisle.db'), root, products, rounds: Number(values.rounds), port: 4294 });
 db.$client.close();
+if (values.only === 'list') process.exit(0);
 if (!existsSync(join(root, 'build', 'index.js'))) throw new Error('Build the app first: npm run build');
 if (values.only === undefined || values.only === 'search') await benchSearch({ root, dataDir, port: 4290, rounds: Number(values.rounds) });
 if (values.only === undefined || values.only === 'kiosk') await benchKiosk({ root, port: 4292 });

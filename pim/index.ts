@@ -10,6 +10,8 @@ export * from './catalog/definition.ts';
 export * from './catalog/values.ts';
 export * from './catalog/structure.ts';
 export * from './catalog/products.ts';
+export * from './catalog/product-list.ts';
+export * from './catalog/bulk.ts';
 export * from './history/history.ts';
 export * from './completeness/completeness.ts';
 export * from './media/media.ts';

@@ -17,6 +17,6 @@ export const completeness = sqliteTable(
 	},
 	(t) => [
 		primaryKey({ columns: [t.productId, t.channel, t.locale] }),
-		index('completeness_filter').on(t.channel, t.locale, t.ratio)
+		index('completeness_filter_product').on(t.channel, t.locale, t.ratio, t.productId)
 	]
 );

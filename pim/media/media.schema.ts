@@ -37,5 +37,5 @@ export const productMedia = sqliteTable(
 		position: integer('position').notNull().default(0),
 		alt: text('alt', { mode: 'json' }).$type<LocalizedText>().notNull()
 	},
-	(t) => [index('product_media_product').on(t.productId)]
+	(t) => [index('product_media_product').on(t.productId), index('product_media_role').on(t.role, t.productId)]
 );

@@ -9,6 +9,7 @@ export * from './catalog/input.ts';
 export * from './catalog/definition.ts';
 export * from './catalog/values.ts';
 export * from './catalog/structure.ts';
+export * from './catalog/structure-edit.ts';
 export * from './catalog/products.ts';
 export * from './catalog/product-list.ts';
 export * from './catalog/bulk.ts';

@@ -33,7 +33,7 @@ test('a Simplified Chinese name edited in the PIM is on the kiosk within 2 secon
 	await page.goto(`/pim/products/${product.code}`);
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(product.code);
 
-	await page.getByLabel('Locale', { exact: true }).selectOption('zh-CN');
+	await page.getByRole('combobox', { name: 'Locale', exact: true }).selectOption('zh-CN');
 	const name = `测试改名椅子${Date.now() % 100_000}`;
 	await page.getByRole('textbox', { name: 'Name (简体中文)' }).fill(name);
 	await expect(page.getByRole('status').filter({ hasText: 'Unsaved changes' })).toBeVisible();

@@ -18,7 +18,7 @@ async function applyFilters(page: Page, fields: { search?: string; status?: stri
 const table = (page: Page) => page.getByRole('table');
 const codeLinks = (page: Page) => table(page).locator('tbody').getByRole('link');
 const codeLink = (page: Page, code: string) => table(page).getByRole('link', { name: code, exact: true });
-const rowOf = (page: Page, code: string) => table(page).getByRole('row').filter({ has: codeLink(page, code) });
+const rowOf = (page: Page, code: string) => table(page).getByRole('row').filter({ has: page.getByRole('link', { name: code, exact: true }) });
 
 /** Ticks the rows of these products and runs one bulk action on them. */
 async function bulk(page: Page, codes: string[], action: string) {

@@ -1,9 +1,9 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import QRCode from 'qrcode';
-import { NotFoundError, RateLimitedError, REVIEW_LIMITS, ValidationError } from '$pim';
+import { REVIEW_LIMITS } from '$pim';
 import { app } from '$lib/server/app';
 import { availabilityFor, productDetail, productReviews, reviewQueryFrom } from '$lib/server/product-page';
-import { rateLimitedMessage, readReviewForm, reviewErrors, submitReview, type ReviewSource } from '$lib/server/reviews';
+import { reviewAction } from '$lib/server/review-action';
 import { searchProducts, type SearchHit } from '$lib/server/search/search';
 import { searchParamsSchema } from '$lib/server/search/query';
 import { m } from '$lib/paraglide/messages.js';
@@ -40,26 +40,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	};
 };
 
-export const actions = {
-	/** A shopper's review, pending until a moderator approves it. */
-	review: async (event) => {
-		const { values, trap } = readReviewForm(await event.request.formData());
-		// A bot filled in the field people never see: thank it and keep nothing.
-		if (trap) return { review: { sent: true } };
-		// A linked kiosk is limited per device (a store's screen serves many shoppers); any other screen per address.
-		const kiosk = event.locals.kiosk;
-		const source: ReviewSource = kiosk ? { kind: 'device', deviceId: kiosk.deviceId } : { kind: 'address', address: event.getClientAddress() };
-		try {
-			submitReview(app().db, event.params.code, values, getLocale(), source);
-		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { review: { values, errors: reviewErrors(e.issues) } });
-			if (e instanceof RateLimitedError) return fail(429, { review: { values, errors: { form: rateLimitedMessage(e.retryAfter) } } });
-			if (e instanceof NotFoundError) error(404, 'Product not found');
-			throw e;
-		}
-		return { review: { sent: true } };
-	}
-} satisfies Actions;
+export const actions = { review: reviewAction } satisfies Actions;
 
 /** Up to 8 other kiosk products of the same leaf category; none when search cannot answer. */
 async function similarProducts(id: number, category: number | null, locale: string, store: string | null, deps: Parameters<typeof searchProducts>[0]): Promise<SearchHit[]> {

@@ -1,8 +1,8 @@
-import { error, fail } from '@sveltejs/kit';
-import { NotFoundError, RateLimitedError, REVIEW_LIMITS, ValidationError } from '$pim';
+import { error } from '@sveltejs/kit';
+import { REVIEW_LIMITS } from '$pim';
 import { app } from '$lib/server/app';
 import { availabilityFor, productDetail } from '$lib/server/product-page';
-import { rateLimitedMessage, readReviewForm, reviewErrors, submitReview } from '$lib/server/reviews';
+import { reviewAction } from '$lib/server/review-action';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,20 +20,4 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	return { product, sku, availability, reviewLimits: REVIEW_LIMITS };
 };
 
-export const actions = {
-	/** A shopper's review from their phone, pending until a moderator approves it; limited per address. */
-	review: async (event) => {
-		const { values, trap } = readReviewForm(await event.request.formData());
-		// A bot filled in the field people never see: thank it and keep nothing.
-		if (trap) return { review: { sent: true } };
-		try {
-			submitReview(app().db, event.params.code, values, getLocale(), { kind: 'address', address: event.getClientAddress() });
-		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { review: { values, errors: reviewErrors(e.issues) } });
-			if (e instanceof RateLimitedError) return fail(429, { review: { values, errors: { form: rateLimitedMessage(e.retryAfter) } } });
-			if (e instanceof NotFoundError) error(404, 'Product not found');
-			throw e;
-		}
-		return { review: { sent: true } };
-	}
-} satisfies Actions;
+export const actions = { review: reviewAction } satisfies Actions;

@@ -5,3 +5,4 @@ export * from './kiosk.schema.ts';
 export * from './meta.schema.ts';
 export * from './auth.schema.ts';
 export * from './tuning.schema.ts';
+export * from './orders.schema.ts';

@@ -28,6 +28,10 @@ export interface AppConfig {
 	/** Seconds without a touch before the kiosk warns, and how long the warning lasts. */
 	idleSeconds: number;
 	idleWarningSeconds: number;
+	/** SMTP server for customer messages (smtp:// or smtps:// URL); none writes them to `mailDir`. */
+	smtpUrl: string | null;
+	mailFrom: string;
+	mailDir: string;
 	version: string;
 }
 
@@ -104,6 +108,9 @@ export function loadConfig(): AppConfig {
 		syncIntervalMs: int('AISLE_SYNC_INTERVAL_MS', 250, 10),
 		idleSeconds: int('AISLE_IDLE_SECONDS', 60, 1),
 		idleWarningSeconds: int('AISLE_IDLE_WARNING_SECONDS', 20, 1),
+		smtpUrl: process.env.AISLE_SMTP_URL || null,
+		mailFrom: process.env.AISLE_MAIL_FROM || 'Aisle <orders@aisle.local>',
+		mailDir: join(dataDir, 'mail'),
 		version
 	};
 }

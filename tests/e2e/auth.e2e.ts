@@ -44,29 +44,30 @@ test('an associate is refused the PIM', async ({ page }) => {
 });
 
 test('an admin adds a user, who can then sign in, and disables them', async ({ page, browser }) => {
+	const email = `lena-${Date.now() % 1_000_000}@aisle.demo`;
 	await signIn(page, 'admin', '/admin/users');
 	await page.getByRole('textbox', { name: 'E-mail' }).fill('not an e-mail');
 	await page.getByRole('button', { name: 'Add user' }).click();
 	await expect(page.getByText('Not an e-mail address')).toBeVisible();
 	await expect(page.getByLabel('Initial password')).toHaveAttribute('aria-invalid', 'true');
-	await page.getByRole('textbox', { name: 'E-mail' }).fill('lena@aisle.demo');
+	await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
 	await page.getByRole('textbox', { name: 'Name' }).fill('Lena Translator');
 	await page.getByLabel('Role').selectOption('merchandiser');
 	await page.getByLabel('Initial password').fill('lena-first-password');
 	await page.getByRole('button', { name: 'Add user' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Added lena@aisle.demo' })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: `Added ${email}` })).toBeVisible();
 	await expectAccessible(page);
 
 	const other = await browser.newContext();
 	const lena = await other.newPage();
 	await lena.goto('/signin');
-	await lena.getByRole('textbox', { name: 'E-mail' }).fill('lena@aisle.demo');
+	await lena.getByRole('textbox', { name: 'E-mail' }).fill(email);
 	await lena.getByLabel('Password').fill('lena-first-password');
 	await lena.getByRole('button', { name: 'Sign in' }).click();
 	await expect(lena).toHaveURL(/\/pim/);
 
-	await page.getByRole('button', { name: 'Disable lena@aisle.demo' }).click();
-	await expect(page.getByRole('button', { name: 'Enable lena@aisle.demo' })).toBeVisible();
+	await page.getByRole('button', { name: `Disable ${email}` }).click();
+	await expect(page.getByRole('button', { name: `Enable ${email}` })).toBeVisible();
 	// Her open session ended with the account.
 	await lena.goto('/pim/products');
 	await expect(lena).toHaveURL(/\/signin/);

@@ -33,7 +33,31 @@ export async function signIn(page: Page, role: keyof typeof DEMO_SIGN_INS, next 
 	await expect(page).not.toHaveURL(/\/signin/);
 }
 
+let gotoPatched = false;
+
+/**
+ * Makes every `page.goto` of the run (in any context) wait until the app has hydrated, as a
+ * person would before typing: input typed into a server-rendered field before hydration can
+ * be reset by it.
+ */
+function waitForHydrationOnGoto(page: Page) {
+	if (gotoPatched) return;
+	gotoPatched = true;
+	const proto = Object.getPrototypeOf(page) as Page;
+	const goto = proto.goto;
+	proto.goto = async function (this: Page, ...args: Parameters<Page['goto']>) {
+		const response = await goto.apply(this, args);
+		if (response && (response.headers()['content-type'] ?? '').includes('text/html'))
+			await this.waitForFunction(() => 'hydrated' in document.documentElement.dataset, null, { timeout: 15_000 }).catch(() => undefined);
+		return response;
+	};
+}
+
 export const test = base.extend<{ kiosk: Page }>({
+	page: async ({ page }, use) => {
+		waitForHydrationOnGoto(page);
+		await use(page);
+	},
 	/** A page on a screen that has been linked to the Seattle store. */
 	kiosk: async ({ page }, use) => {
 		await page.goto(setupLink('SEA1'));

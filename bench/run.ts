@@ -1,6 +1,7 @@
 // `npm run bench [-- --products 100000 --rounds 5]`: seeds (once, cached in .bench/) a
 // catalog of that size, then prints (b) the index-build ratio, (d) the PIM product list's
-// response times and (a) the search ratio. `--only seed|build|list|search|kiosk` runs one.
+// response times, (a) the search ratio and order placement under concurrency.
+// `--only seed|build|list|search|kiosk|orders` runs one.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,6 +11,7 @@ import { openDatabase } from '../src/lib/server/db/index.ts';
 import { seedDemoCatalog } from '../src/lib/server/demo/seed.ts';
 import { benchIndexBuild } from './index-build.ts';
 import { benchKiosk } from './kiosk.ts';
+import { benchOrders } from './orders.ts';
 import { benchProductList } from './product-list.ts';
 import { benchSearch } from './search.ts';
 
@@ -22,6 +24,11 @@ const { values } = parseArgs({
 });
 const products = Number(values.products);
 const root = findProjectRoot();
+// Orders bring their own small catalog: no need to seed (or wait for) the big one.
+if (values.only === 'orders') {
+	await benchOrders({ root });
+	process.exit(0);
+}
 const dataDir = resolve(root, '.bench', `catalog-${products}`);
 mkdirSync(join(dataDir, 'media'), { recursive: true });
 
@@ -43,3 +50,4 @@ if (values.only === 'list') process.exit(0);
 if (!existsSync(join(root, 'build', 'index.js'))) throw new Error('Build the app first: npm run build');
 if (values.only === undefined || values.only === 'search') await benchSearch({ root, dataDir, port: 4290, rounds: Number(values.rounds) });
 if (values.only === undefined || values.only === 'kiosk') await benchKiosk({ root, port: 4292 });
+if (values.only === undefined) await benchOrders({ root });

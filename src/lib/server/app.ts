@@ -7,6 +7,8 @@ import { DEMO_STORES } from './demo/stores.ts';
 import { DEMO_USERS } from './demo/users.ts';
 import { pruneSessions } from './auth.ts';
 import { pruneRateLimits } from './rate-limit.ts';
+import * as orders from './orders/index.ts';
+import { createMailTransport, MailWorker } from './mail/index.ts';
 import { demoSetupToken } from './kiosk.ts';
 import { createMeiliClient } from './search/client.ts';
 import { startMeilisearch, type MeiliProcess } from './search/meili-server.ts';
@@ -23,6 +25,8 @@ export interface AppContext {
 	searchMeili: Meilisearch;
 	health: MeiliHealth;
 	worker: SearchSyncWorker;
+	/** Sends the customer messages the orders queue. */
+	mailer: MailWorker;
 	meiliProcess: MeiliProcess | null;
 	stop(): Promise<void>;
 }
@@ -37,6 +41,15 @@ export function app(): AppContext {
 }
 
 const log = (message: string) => console.log(message);
+
+/** Runs a scheduled job; a failure is logged and the next run tries again. */
+function guarded(name: string, job: () => unknown) {
+	try {
+		job();
+	} catch (e) {
+		console.error(`${name} failed:`, e);
+	}
+}
 
 /**
  * Everything a start needs, in order: configuration and secrets, migrations, the demo
@@ -74,9 +87,26 @@ export function startApp(): Promise<AppContext> {
 		}
 		const worker = new SearchSyncWorker({ db, meili, log }, config.syncIntervalMs, 500, { verified });
 		worker.start();
+		const mailTransport = createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: config.mailDir });
+		const base = config.publicUrl ?? `http://localhost:${config.port}`;
+		const mailer = new MailWorker({
+			db,
+			transport: mailTransport,
+			loadOrder: (id) => orders.getOrder(db, id),
+			statusUrl: (code) => `${base}/m/o/${orders.statusToken(config.sessionSecret, code)}`,
+			retentionDays: () => orders.orderSettings(db).retentionDays,
+			log
+		});
+		mailer.start();
+		// Unpaid orders release their stock when they expire; customer details go after the retention period.
+		const expiry = setInterval(() => guarded('order expiry', () => orders.expireUnpaid(db)), 15_000);
+		expiry.unref();
 		const housekeeping = setInterval(() => {
-			pruneSessions(db);
-			pruneRateLimits(db);
+			guarded('housekeeping', () => {
+				pruneSessions(db);
+				pruneRateLimits(db);
+				orders.eraseExpiredCustomerData(db);
+			});
 		}, 3600_000);
 		housekeeping.unref();
 		const ctx: AppContext = {
@@ -86,9 +116,13 @@ export function startApp(): Promise<AppContext> {
 			searchMeili,
 			health,
 			worker,
+			mailer,
 			meiliProcess,
 			async stop() {
 				clearInterval(housekeeping);
+				clearInterval(expiry);
+				await mailer.stop();
+				mailTransport.close();
 				await worker.stop();
 				await meiliProcess?.stop();
 				db.$client.close();

@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { app } from '$lib/server/app';
+import * as carts from '$lib/server/cart';
 import { store } from '$lib/server/db/store.schema';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = async ({ locals }) => {
+export const load: LayoutServerLoad = async ({ locals, cookies }) => {
 	const { db, config } = app();
 	const here = locals.kiosk
 		? (db.select({ code: store.code, name: store.name }).from(store).where(eq(store.id, locals.kiosk.storeId)).get() ?? null)
@@ -11,6 +12,7 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 	return {
 		store: here,
 		bound: !!locals.kiosk,
+		cartCount: carts.countItems(db, cookies.get(carts.CART_COOKIE)),
 		idle: { seconds: config.idleSeconds, warningSeconds: config.idleWarningSeconds },
 		version: config.version
 	};

@@ -1,7 +1,8 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import QRCode from 'qrcode';
-import { REVIEW_LIMITS } from '$pim';
+import { NotFoundError, REVIEW_LIMITS, ValidationError } from '$pim';
 import { app } from '$lib/server/app';
+import * as carts from '$lib/server/cart';
 import { availabilityFor, productDetail, productReviews, reviewQueryFrom } from '$lib/server/product-page';
 import { reviewAction } from '$lib/server/review-action';
 import { searchProducts, type SearchHit } from '$lib/server/search/search';
@@ -10,7 +11,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, url, locals }) => {
+export const load: PageServerLoad = async ({ params, url, locals, cookies }) => {
 	const { db, config, searchMeili, health } = app();
 	const locale = getLocale();
 	const storeCode = locals.kiosk?.storeCode ?? null;
@@ -32,6 +33,9 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		sku,
 		availability: availabilityFor(db, product.id, storeCode),
 		hasStore: storeCode !== null,
+		maxQuantity: carts.MAX_QUANTITY,
+		// The header's cart count (the kiosk layout gives it on every page once it reads the cart).
+		cartCount: carts.countItems(db, cookies.get(carts.CART_COOKIE)),
 		reviews: { ...reviews, query },
 		reviewLimits: REVIEW_LIMITS,
 		phoneBase,
@@ -40,7 +44,24 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	};
 };
 
-export const actions = { review: reviewAction } satisfies Actions;
+export const actions = {
+	review: reviewAction,
+	/** The chosen variant and quantity into this screen's cart; a screen with no store cannot order. */
+	addToCart: async ({ request, cookies, locals, url }) => {
+		const form = await request.formData();
+		const input = { sku: String(form.get('sku') ?? ''), quantity: String(form.get('quantity') ?? '') };
+		if (!locals.kiosk) return fail(409, { cart: { error: m.cart_no_store() } });
+		try {
+			const token = carts.addToCart(app().db, cookies.get(carts.CART_COOKIE), locals.kiosk.storeId, input);
+			cookies.set(carts.CART_COOKIE, token, carts.cartCookieOptions(url.protocol === 'https:'));
+		} catch (e) {
+			if (e instanceof ValidationError) return fail(400, { cart: { error: m.cart_error_quantity({ max: carts.MAX_QUANTITY }) } });
+			if (e instanceof NotFoundError) return fail(400, { cart: { error: m.cart_error_variant() } });
+			throw e;
+		}
+		return { cart: { added: input.sku } };
+	}
+} satisfies Actions;
 
 /** Up to 8 other kiosk products of the same leaf category; none when search cannot answer. */
 async function similarProducts(id: number, category: number | null, locale: string, store: string | null, deps: Parameters<typeof searchProducts>[0]): Promise<SearchHit[]> {

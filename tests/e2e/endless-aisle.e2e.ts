@@ -1,52 +1,5 @@
-import type { APIRequestContext, Browser, Locator, Page } from '@playwright/test';
-import { expect, expectAccessible, signIn, test } from './fixtures.ts';
-
-/** A demo chair from the API the kiosk uses. */
-async function someChair(request: APIRequestContext): Promise<{ code: string; name: string }> {
-	const res = await request.get('/api/search?q=chair&per_page=10');
-	expect(res.ok()).toBe(true);
-	const { hits } = (await res.json()) as { hits: { code: string; name: string }[] };
-	expect(hits.length, 'the demo catalog has chairs').toBeGreaterThan(0);
-	return hits[0];
-}
-
-/**
- * Makes the product's first SKU out of stock on the Seattle shelf and well stocked in the
- * warehouse, the way a merchandiser does it in the PIM editor; returns the SKU.
- */
-async function emptySeattleShelf(browser: Browser, code: string): Promise<string> {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	await signIn(page, 'merchandiser', `/pim/products/${code}`);
-	await page.goto(`/pim/products/${code}`);
-	const cell = page.getByRole('button', { name: /on hand at SEA1 for .+, change$/ }).first();
-	const sku = /for (.+), change$/.exec((await cell.getAttribute('aria-label')) ?? '')?.[1];
-	expect(sku, 'a SKU with a Seattle stock cell').toBeTruthy();
-	const setStock = async (location: string, units: string) => {
-		await page.getByRole('button', { name: new RegExp(`on hand at ${location} for ${sku}, change$`) }).click();
-		await page.getByRole('spinbutton', { name: `On hand at ${location} for ${sku}` }).fill(units);
-		await page.getByRole('button', { name: 'Set' }).click();
-		await expect(page.getByRole('button', { name: `${units} on hand at ${location} for ${sku}, change` })).toBeVisible();
-	};
-	await setStock('SEA1', '0');
-	await setStock('WH-RNO', '50');
-	await context.close();
-	return sku!;
-}
-
-/** Types on the kiosk's on-screen keyboard, one tap per key. */
-async function tapKeys(page: Page, field: Locator, text: string) {
-	await field.click();
-	const keyboard = page.getByRole('group', { name: 'On-screen keyboard' });
-	await expect(keyboard).toBeVisible();
-	for (const ch of text) await keyboard.getByRole('button', { name: ch === ' ' ? 'Space' : ch, exact: true }).click();
-}
-
-async function hideKeyboard(page: Page) {
-	const keyboard = page.getByRole('group', { name: 'On-screen keyboard' });
-	if (await keyboard.isVisible()) await keyboard.getByRole('button', { name: 'Hide keyboard' }).click();
-	await expect(keyboard).toBeHidden();
-}
+import { expect, expectAccessible, test } from './fixtures.ts';
+import { emptySeattleShelf, hideKeyboard, someChair, tapKeys } from './kiosk-orders.ts';
 
 test('a shopper orders what the shelf lacks for delivery, gets a number and QR, and follows it on the phone', async ({ kiosk, browser, request }) => {
 	test.setTimeout(120_000);

@@ -172,10 +172,16 @@ export async function signIn(db: AppDb, input: SignInInput, now = Date.now()): P
 }
 
 /** Opens a session for a user and returns its token (the only place the token exists in clear). */
-export function createSession(db: AppDb, userId: number, input: { address: string; userAgent: string | null }, now = Date.now()): string {
+export function createSession(
+	db: AppDb,
+	userId: number,
+	input: { address: string; userAgent: string | null },
+	now = Date.now(),
+	ttlMs = SESSION_IDLE_MS
+): string {
 	const token = randomBytes(32).toString('base64url');
 	db.insert(session)
-		.values({ id: sha256(token), userId, expiresAt: now + SESSION_IDLE_MS, address: input.address.slice(0, 60), userAgent: input.userAgent?.slice(0, 300) ?? null })
+		.values({ id: sha256(token), userId, expiresAt: now + ttlMs, ttlMs, address: input.address.slice(0, 60), userAgent: input.userAgent?.slice(0, 300) ?? null })
 		.run();
 	return token;
 }
@@ -195,7 +201,8 @@ export function userFromSession(db: AppDb, token: string | undefined, now = Date
 			role: user.role,
 			homeStoreId: user.homeStoreId,
 			homeStoreCode: store.code,
-			expiresAt: session.expiresAt
+			expiresAt: session.expiresAt,
+			ttlMs: session.ttlMs
 		})
 		.from(session)
 		.innerJoin(user, eq(user.id, session.userId))
@@ -203,8 +210,9 @@ export function userFromSession(db: AppDb, token: string | undefined, now = Date
 		.where(and(eq(session.id, id), gt(session.expiresAt, now), isNull(user.disabledAt)))
 		.get();
 	if (!row) return null;
-	if (row.expiresAt - now < SESSION_IDLE_MS / 2) db.update(session).set({ expiresAt: now + SESSION_IDLE_MS }).where(eq(session.id, id)).run();
-	const { expiresAt: _, ...u } = row;
+	const ttl = row.ttlMs ?? SESSION_IDLE_MS;
+	if (row.expiresAt - now < ttl / 2) db.update(session).set({ expiresAt: now + ttl }).where(eq(session.id, id)).run();
+	const { expiresAt: _, ttlMs: __, ...u } = row;
 	return u;
 }
 

@@ -84,8 +84,9 @@ export function countItems(db: AppDb, token: string | null | undefined): number 
 /**
  * Adds units of a variant to the cart (making the cart when there is none yet) and returns
  * the token for the cookie: the same one, or a new one. A line never goes past MAX_QUANTITY.
+ * With an associate signed in on the screen, the cart is theirs to attribute (assisted mode).
  */
-export function addToCart(db: AppDb, token: string | null | undefined, storeId: number, input: CartLineInput): string {
+export function addToCart(db: AppDb, token: string | null | undefined, storeId: number, input: CartLineInput, associateId: number | null = null): string {
 	const { sku, quantity } = parse(input);
 	return inTransaction(db, () => {
 		const variantId = sellableId(db, sku);
@@ -93,7 +94,9 @@ export function addToCart(db: AppDb, token: string | null | undefined, storeId: 
 		let next = token ?? '';
 		if (!row) {
 			next = randomBytes(32).toString('base64url');
-			row = db.insert(cart).values({ tokenHash: hash(next), storeId }).returning().get();
+			row = db.insert(cart).values({ tokenHash: hash(next), storeId, associateId }).returning().get();
+		} else if (associateId !== null && row.associateId !== associateId) {
+			db.update(cart).set({ associateId }).where(eq(cart.id, row.id)).run();
 		}
 		const line = db.select().from(cartLine).where(and(eq(cartLine.cartId, row.id), eq(cartLine.variantId, variantId))).get();
 		if (line) db.update(cartLine).set({ quantity: Math.min(MAX_QUANTITY, line.quantity + quantity) }).where(eq(cartLine.id, line.id)).run();
@@ -135,6 +138,12 @@ export function removeVariants(db: AppDb, token: string | null | undefined, vari
 		const left = db.select({ n: sql<number>`count(*)` }).from(cartLine).where(eq(cartLine.cartId, row.id)).get()?.n ?? 0;
 		if (left === 0) db.delete(cart).where(eq(cart.id, row.id)).run();
 	});
+}
+
+/** Attributes the cart behind a token to an associate who signed in to help with it; nothing happens without a cart. */
+export function assignAssociate(db: AppDb, token: string | null | undefined, associateId: number) {
+	if (!token || token.length > 100) return;
+	db.update(cart).set({ associateId }).where(eq(cart.tokenHash, hash(token))).run();
 }
 
 /** Deletes the cart and its lines: the idle reset and a finished order call this. */

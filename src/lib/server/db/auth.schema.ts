@@ -39,6 +39,8 @@ export const session = sqliteTable(
 		createdAt: text('created_at').notNull().default(now),
 		/** Milliseconds since the epoch; renewed while the session is used. */
 		expiresAt: integer('expires_at').notNull(),
+		/** How long the session lasts unused (a kiosk sign-in is shorter than a desk one); null: the default. */
+		ttlMs: integer('ttl_ms'),
 		userAgent: text('user_agent'),
 		address: text('address')
 	},

@@ -2,7 +2,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import { ConflictError, ValidationError } from '$pim';
 import { app } from '$lib/server/app';
 import * as carts from '$lib/server/cart';
+import { authorOf } from '$lib/server/guard';
 import * as orders from '$lib/server/orders';
+import { isAssisting } from '$lib/server/staff-kiosk';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { checkoutErrors, checkoutValues, unavailableNames } from './checkout-form';
 import type { Actions, PageServerLoad } from './$types';
@@ -44,13 +46,17 @@ export const actions = {
 		const cart = carts.getCart(db, token);
 		const view = cart && cart.lines.length ? carts.cartView(db, cart, locals.kiosk.storeId, locale) : null;
 		if (!cart || !view?.toOrder.length) return fail(409, { values, errors: {}, nothing: true });
+		// Assisted mode: an associate signed in on this screen (or who built the cart) is credited with the order.
+		const assistant = isAssisting(locals.user) ? locals.user : null;
+		const associateId = assistant?.id ?? cart.associateId;
+		const kiosk = `kiosk ${locals.kiosk.storeCode} #${locals.kiosk.deviceId}`;
 		let placed: ReturnType<typeof orders.placeOrder>;
 		try {
 			placed = orders.placeOrder(db, {
 				idempotencyKey: String(form.get('idempotencyKey') ?? ''),
 				storeId: locals.kiosk.storeId,
-				channel: cart.associateId ? 'associate' : 'kiosk',
-				associateId: cart.associateId,
+				channel: associateId ? 'associate' : 'kiosk',
+				associateId,
 				locale,
 				lines: view.toOrder,
 				checkout: {
@@ -60,7 +66,7 @@ export const actions = {
 					fulfilment: values.fulfilment,
 					address: values.fulfilment === 'delivery' ? { line1: values.line1, line2: values.line2, city: values.city, region: values.region, postalCode: values.postalCode, country: values.country } : null
 				},
-				actor: `Kiosk ${locals.kiosk.storeCode} #${locals.kiosk.deviceId}`,
+				actor: assistant ? `${authorOf(assistant)} on ${kiosk}` : `Kiosk ${locals.kiosk.storeCode} #${locals.kiosk.deviceId}`,
 				secret: config.sessionSecret
 			});
 		} catch (e) {

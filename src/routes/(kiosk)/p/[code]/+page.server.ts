@@ -3,6 +3,7 @@ import QRCode from 'qrcode';
 import { NotFoundError, REVIEW_LIMITS, ValidationError } from '$pim';
 import { app } from '$lib/server/app';
 import * as carts from '$lib/server/cart';
+import { isAssisting } from '$lib/server/staff-kiosk';
 import { availabilityFor, productDetail, productReviews, reviewQueryFrom } from '$lib/server/product-page';
 import { reviewAction } from '$lib/server/review-action';
 import { searchProducts, type SearchHit } from '$lib/server/search/search';
@@ -52,7 +53,7 @@ export const actions = {
 		const input = { sku: String(form.get('sku') ?? ''), quantity: String(form.get('quantity') ?? '') };
 		if (!locals.kiosk) return fail(409, { cart: { error: m.cart_no_store() } });
 		try {
-			const token = carts.addToCart(app().db, cookies.get(carts.CART_COOKIE), locals.kiosk.storeId, input);
+			const token = carts.addToCart(app().db, cookies.get(carts.CART_COOKIE), locals.kiosk.storeId, input, isAssisting(locals.user) ? locals.user.id : null);
 			cookies.set(carts.CART_COOKIE, token, carts.cartCookieOptions(url.protocol === 'https:'));
 		} catch (e) {
 			if (e instanceof ValidationError) return fail(400, { cart: { error: m.cart_error_quantity({ max: carts.MAX_QUANTITY }) } });

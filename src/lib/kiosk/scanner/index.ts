@@ -1,0 +1,2 @@
+export { default as Scanner } from './Scanner.svelte';
+export { parseScan, type ScanResult } from './scan-code';

@@ -189,3 +189,21 @@ export const outgoingMessage = sqliteTable(
 	},
 	(t) => [index('outgoing_message_status').on(t.status)]
 );
+
+/**
+ * A cart carried from a kiosk to the shopper's phone by QR code: a short-lived, single-use
+ * token (only its SHA-256 stored) with a copy of the lines and the store they were chosen in.
+ */
+export const cartHandoff = sqliteTable(
+	'cart_handoff',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		tokenHash: text('token_hash').notNull().unique(),
+		storeId: integer('store_id').references(() => store.id, { onDelete: 'cascade' }),
+		lines: text('lines', { mode: 'json' }).$type<{ variantId: number; quantity: number }[]>().notNull(),
+		expiresAt: text('expires_at').notNull(),
+		usedAt: text('used_at'),
+		createdAt: text('created_at').notNull().default(now)
+	},
+	(t) => [index('cart_handoff_expires').on(t.expiresAt)]
+);

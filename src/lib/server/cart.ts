@@ -106,6 +106,23 @@ export function addToCart(db: AppDb, token: string | null | undefined, storeId: 
 	});
 }
 
+/**
+ * Makes a new cart in a store holding the given lines (the ones whose variant is still sold)
+ * and returns the token for its cookie: a cart carried to the shopper's phone starts so.
+ */
+export function createCartWithLines(db: AppDb, storeId: number | null, lines: WantedLine[]): string {
+	return inTransaction(db, () => {
+		const token = randomBytes(32).toString('base64url');
+		const row = db.insert(cart).values({ tokenHash: hash(token), storeId }).returning({ id: cart.id }).get();
+		for (const l of lines) {
+			const v = db.select({ sellable: variant.sellable }).from(variant).where(eq(variant.id, l.variantId)).get();
+			if (!v?.sellable) continue;
+			db.insert(cartLine).values({ cartId: row.id, variantId: l.variantId, quantity: Math.min(MAX_QUANTITY, Math.max(1, l.quantity)) }).run();
+		}
+		return token;
+	});
+}
+
 /** Sets how many units of a variant the cart holds (1 to MAX_QUANTITY). */
 export function setQuantity(db: AppDb, token: string | null | undefined, input: CartLineInput) {
 	const { sku, quantity } = parse(input);

@@ -1,10 +1,8 @@
-import { fail } from '@sveltejs/kit';
 import QRCode from 'qrcode';
-import { NotFoundError, ValidationError } from '$pim';
 import { app } from '$lib/server/app';
 import * as carts from '$lib/server/cart';
+import { cartActions } from '$lib/server/cart-actions';
 import * as handoff from '$lib/server/handoff';
-import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -31,26 +29,4 @@ async function phoneCode(token: string | undefined, url: URL, publicUrl: string 
 	return { url: link, svg: await QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }), minutes: handoff.HANDOFF_MINUTES };
 }
 
-/** Reads the line a cart form is about: its SKU and, for a change, the new quantity. */
-async function lineFrom(request: Request) {
-	const form = await request.formData();
-	return { sku: String(form.get('sku') ?? ''), quantity: String(form.get('quantity') ?? '') };
-}
-
-export const actions = {
-	setQuantity: async ({ request, cookies }) => {
-		const input = await lineFrom(request);
-		try {
-			carts.setQuantity(app().db, cookies.get(carts.CART_COOKIE), input);
-		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { sku: input.sku, error: m.cart_error_quantity({ max: carts.MAX_QUANTITY }) });
-			// The line went (another tab, the idle reset): the reloaded cart shows what is left.
-			if (e instanceof NotFoundError) return fail(404, { sku: input.sku, error: m.cart_error_variant() });
-			throw e;
-		}
-	},
-	remove: async ({ request, cookies }) => {
-		const { sku } = await lineFrom(request);
-		carts.removeLine(app().db, cookies.get(carts.CART_COOKIE), sku);
-	}
-} satisfies Actions;
+export const actions = cartActions satisfies Actions;

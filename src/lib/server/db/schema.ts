@@ -6,3 +6,4 @@ export * from './meta.schema.ts';
 export * from './auth.schema.ts';
 export * from './tuning.schema.ts';
 export * from './orders.schema.ts';
+export * from './analytics.schema.ts';

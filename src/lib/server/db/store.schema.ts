@@ -63,6 +63,8 @@ export const inventory = sqliteTable(
 		reserved: integer('reserved').notNull().default(0),
 		aisle: text('aisle'),
 		bay: text('bay'),
+		/** Sequence of the last stock update from a till or ERP; an update with a lower one is stale and ignored. */
+		sourceSeq: integer('source_seq'),
 		updatedAt: text('updated_at').notNull().default(now)
 	},
 	(t) => [

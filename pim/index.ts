@@ -21,3 +21,4 @@ export * from './reviews/reviews.ts';
 export * from './search/outbox.ts';
 export * from './search/product-view.ts';
 export * from './search/search-text.ts';
+export * from './media/usdz.ts';

@@ -106,7 +106,7 @@ describe('storeModel', () => {
 		expect(isMeshoptCompressed(mediaDir, row.file)).toBe(true);
 
 		const again = await storeModel(t.db, mediaDir, Buffer.from(bytes));
-		expect(again).toEqual({ id: stored.id, bytes: stored.bytes, compressed: true });
+		expect(again).toEqual({ id: stored.id, bytes: stored.bytes, compressed: true, usdzTexturesDropped: null });
 		expect(t.db.select().from(media).all()).toHaveLength(1);
 	});
 

@@ -10,6 +10,7 @@ import { MeshoptDecoder, MeshoptEncoder } from 'meshoptimizer';
 import type { PimDb } from '../db.ts';
 import { ValidationError, type Issue } from '../shared/errors.ts';
 import { media } from './media.schema.ts';
+import { writeArFiles } from './usdz.ts';
 
 /** Largest .glb a merchandiser may upload: kiosks download the whole file before showing it. */
 export const MAX_MODEL_BYTES = 30 * 1024 * 1024;
@@ -58,6 +59,11 @@ export interface StoredModel {
 	/** Size of the stored file, after compression if that was kept. */
 	bytes: number;
 	compressed: boolean;
+	/**
+	 * Textures the USDZ made here for iOS left out (the editor's browser then makes a textured
+	 * one); null when no USDZ could be made, and the model is only shown in 3D and on Android.
+	 */
+	usdzTexturesDropped: number | null;
 	issues?: Issue[];
 }
 
@@ -205,12 +211,14 @@ export async function storeModel(db: PimDb, mediaDir: string, input: Uint8Array)
 		refuse(`This file is ${megabytes(bytes.length)}; a 3D model can be at most ${megabytes(MAX_MODEL_BYTES)}. Reduce its textures or polygons and try again.`);
 	const checksum = createHash('sha256').update(bytes).digest('hex');
 	const known = findModel(db, checksum);
-	if (known) return { id: known.id, bytes: known.bytes, compressed: isMeshoptCompressed(mediaDir, known.file) };
+	if (known) return { id: known.id, bytes: known.bytes, compressed: isMeshoptCompressed(mediaDir, known.file), usdzTexturesDropped: null };
 	const warnings = await validateGlb(bytes);
 	const packed = await compressGlb(bytes);
 	const compressed = packed !== null && packed.length < bytes.length * WORTHWHILE;
 	const stored = compressed ? packed : bytes;
 	const file = `models/${checksum.slice(0, 2)}/${checksum}`;
+	// AR files are made from the upload rather than the compressed copy: nothing to decode first.
+	const usdz = await writeArFiles(mediaDir, file, bytes, compressed);
 	writeAtomically(join(mediaDir, modelFile(file)), stored);
 	const row = db
 		.insert(media)
@@ -220,5 +228,5 @@ export async function storeModel(db: PimDb, mediaDir: string, input: Uint8Array)
 		.get();
 	// A concurrent upload of the same file may have won the insert: same content, same answer.
 	const id = row?.id ?? findModel(db, checksum)!.id;
-	return { id, bytes: stored.length, compressed, ...(warnings.length ? { issues: warnings } : {}) };
+	return { id, bytes: stored.length, compressed, usdzTexturesDropped: usdz?.texturesDropped ?? null, ...(warnings.length ? { issues: warnings } : {}) };
 }

@@ -16,6 +16,8 @@ export interface EditorMedia {
 	height: number | null;
 	/** Whether a model is stored meshopt-compressed; null for images, or when unknown. */
 	compressed: boolean | null;
+	/** For a model just uploaded: textures the server's USDZ (iPhone AR) could not carry, which the browser then adds. */
+	usdzTexturesDropped?: number | null;
 	/** Remarks of the glTF validator on a fresh upload: worth a look, not a reason to refuse. */
 	warnings?: string[];
 }

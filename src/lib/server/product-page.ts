@@ -8,6 +8,8 @@ import {
 	isSaleActive,
 	imageFile,
 	labelIn,
+	modelFile,
+	usdzFile,
 	loadDefinition,
 	plainText,
 	readLocalized,
@@ -85,6 +87,17 @@ export interface ProductDetail {
 	images: GalleryImage[];
 	specs: Spec[];
 	rating: RatingSummary;
+	/** The product's 3D model, when it has one. */
+	model: ProductModel | null;
+}
+
+export interface ProductModel {
+	/** glTF binary, for the viewer and Android's Scene Viewer. */
+	src: string;
+	/** USDZ, for iOS Quick Look. */
+	usdz: string;
+	/** "46 × 82 × 52 cm" (width × height × depth) from the PIM, when all three are known. */
+	dimensions: string | null;
 }
 
 /** Keeps only the few tags a description may use; everything else (scripts, links, styles, attributes) goes. */
@@ -221,6 +234,15 @@ export function productDetail(
 		if (value) specs.push({ code: attr.code, label: labelIn(attr.label, locale, fallback), value });
 	}
 
+	const modelRow = db
+		.select({ file: media.file })
+		.from(productMedia)
+		.innerJoin(media, eq(media.id, productMedia.mediaId))
+		.where(and(eq(productMedia.productId, p.id), eq(productMedia.role, 'model3d')))
+		.orderBy(asc(productMedia.position), asc(productMedia.id))
+		.get();
+	const model = modelRow ? { src: `/media/${modelFile(modelRow.file)}`, usdz: `/media/${usdzFile(modelRow.file)}`, dimensions: dimensionsOf(nodeValues, read, locale) } : null;
+
 	// The leaf category: the deepest of the product's categories.
 	let leafCategoryId: number | null = null;
 	let path: string[] = [];
@@ -247,8 +269,20 @@ export function productDetail(
 		sellables,
 		images,
 		specs,
-		rating: ratingSummary(db, p.id)
+		rating: ratingSummary(db, p.id),
+		model
 	};
+}
+
+/** Width × height × depth in one unit, as the PIM has them; null unless all three are there. */
+function dimensionsOf(nodes: RawValues[], read: (values: RawValues, attr: string) => unknown, locale: string): string | null {
+	const sizes = ['width', 'height', 'depth'].map((code) => nodes.map((v) => read(v, code)).find((d) => d != null) as { amount?: unknown; unit?: unknown } | undefined);
+	if (sizes.some((s) => typeof s?.amount !== 'number' || typeof s.unit !== 'string')) return null;
+	const unit = sizes[0]!.unit as string;
+	if (sizes.some((s) => s!.unit !== unit)) return sizes.map((s) => formatMeasurement(s!.amount as number, s!.unit as string, locale)).join(' × ');
+	const last = formatMeasurement(sizes[2]!.amount as number, unit, locale);
+	const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+	return `${number.format(sizes[0]!.amount as number)} × ${number.format(sizes[1]!.amount as number)} × ${last}`;
 }
 
 /** Average, count and per-star counts of a product's approved reviews. */

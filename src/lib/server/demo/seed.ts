@@ -9,6 +9,7 @@ import {
 	loadDefinition,
 	saveProduct,
 	storeImage,
+	storeModel,
 	upsertChannel,
 	upsertLocale,
 	type ProductInput
@@ -17,6 +18,7 @@ import type { AppDb } from '../db/index.ts';
 import { setMeta } from '../db/meta.ts';
 import { location, store } from '../db/store.schema.ts';
 import { createSetupLink, demoSetupToken } from '../kiosk.ts';
+import { demoModel, hasModel } from './models.ts';
 import { productSvg } from './pictures.ts';
 import { REVIEW_TEXT } from './reviews.ts';
 import { seedDemoUsers } from './users.ts';
@@ -99,6 +101,18 @@ export async function seedDemoCatalog(db: AppDb, opts: SeedOptions) {
 	log(`  pictures: ${pictures.size} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 	const pictureOf = (shape: string, hex: string, variant: number) => pictures.get(pictureKey(shape, hex, variant))!;
 
+	// 3D models: every product whose type has one and whose size is known, built to that size.
+	const models = new Map<string, number>();
+	const modelStarted = Date.now();
+	for (const p of content.products) {
+		const size = sizeOf(p);
+		const shape = p.picture.shape;
+		if (!size || !hasModel(shape)) continue;
+		const glb = await demoModel(shape, p.picture.hex, size, p.code);
+		models.set(p.code, (await storeModel(db, opts.mediaDir, glb)).id);
+	}
+	log(`  3D models: ${models.size} in ${((Date.now() - modelStarted) / 1000).toFixed(1)} s`);
+
 	const definition = loadDefinition(db);
 	const today = new Date();
 	const isoDay = (offset: number) => new Date(today.getTime() + offset * 86400_000).toISOString().slice(0, 10);
@@ -140,6 +154,8 @@ export async function seedDemoCatalog(db: AppDb, opts: SeedOptions) {
 			if (v.picture && v.picture.hex !== p.picture.hex)
 				media.push({ media: pictureOf(v.picture.shape, v.picture.hex, variantNo), role: 'image', variant: v.code, alt: altOf(p) });
 		}
+		const model = models.get(p.code);
+		if (model) media.push({ media: model, role: 'model3d', variant: null, alt: altOf(p) });
 		const onSale = faker.number.int(9) === 0;
 		return {
 			code: p.code,
@@ -171,6 +187,18 @@ export async function seedDemoCatalog(db: AppDb, opts: SeedOptions) {
 	await seedDemoUsers(db);
 	setMeta(db, 'catalog.demo', JSON.stringify({ products: opts.products, seed: opts.seed, at: new Date().toISOString() }));
 	log(`  demo catalog ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** The product's outside size in metres, from its width, height and depth; null when one is missing. */
+function sizeOf(p: DemoProduct): { w: number; h: number; d: number } | null {
+	const metres = (code: string) => {
+		const v = p.values[code]?.['*']?.['*'] as { amount: number; unit: string } | undefined;
+		if (!v || typeof v.amount !== 'number') return null;
+		const per: Record<string, number> = { MILLIMETER: 0.001, CENTIMETER: 0.01, METER: 1 };
+		return per[v.unit] ? v.amount * per[v.unit] : null;
+	};
+	const [w, h, d] = [metres('width'), metres('height'), metres('depth')];
+	return w && h ? { w, h, d: d ?? w } : null;
 }
 
 /** Two proportions per shape, picked by product code, so neighbours in a grid differ a little. */

@@ -6,7 +6,7 @@ import type { RequestHandler } from './$types';
 
 const TYPES: Record<string, string> = { webp: 'image/webp', avif: 'image/avif', glb: 'model/gltf-binary', usdz: 'model/vnd.usdz+zip' };
 // Only content-addressed names: nothing else under the data directory can be reached.
-const SAFE = /^(images|models)\/[0-9a-f]{2}\/[0-9a-f]{64}(-\d{2,4})?\.(webp|avif|glb|usdz)$/;
+const SAFE = /^(images|models)\/[0-9a-f]{2}\/[0-9a-f]{64}(-\d{2,4}|-ar)?\.(webp|avif|glb|usdz)$/;
 
 // Files, not pages: uploaded and generated media live in the data directory, not in static/.
 export const GET: RequestHandler = async ({ params, request }) => {

@@ -50,7 +50,7 @@ export const POST: RequestHandler = async (event) => {
 			return json(mediaPreview(db, id, config.mediaDir) satisfies EditorMedia);
 		}
 		const stored = await storeModel(db, config.mediaDir, bytes);
-		const item: EditorMedia = { ...mediaPreview(db, stored.id, config.mediaDir), compressed: stored.compressed };
+		const item: EditorMedia = { ...mediaPreview(db, stored.id, config.mediaDir), compressed: stored.compressed, usdzTexturesDropped: stored.usdzTexturesDropped };
 		if (stored.issues?.length) item.warnings = stored.issues.map((i) => i.message);
 		return json(item);
 	} catch (e) {

@@ -34,11 +34,21 @@ export function uploadMedia(file: File, kind: EditorMedia['role'], onprogress: (
 		};
 		xhr.onload = () => {
 			if (xhr.status !== 200) return reject(new UploadError(messageOf(xhr)));
+			let item: EditorMedia;
 			try {
-				resolve(JSON.parse(xhr.responseText) as EditorMedia);
+				item = JSON.parse(xhr.responseText) as EditorMedia;
 			} catch {
-				reject(new UploadError('The server answered with something unexpected. Please try again.'));
+				return reject(new UploadError('The server answered with something unexpected. Please try again.'));
 			}
+			if (!item.usdzTexturesDropped) return resolve(item);
+			// A textured model: this browser makes the iPhone AR file with its textures.
+			import('./textured-usdz.ts')
+				.then(({ sendTexturedUsdz }) => sendTexturedUsdz(item.media, item.url))
+				.then((problem) => {
+					if (problem) item.warnings = [...(item.warnings ?? []), `The iPhone AR version shows colours but no textures: ${problem}`];
+					resolve(item);
+				})
+				.catch(() => resolve(item));
 		};
 		xhr.onerror = () => reject(new UploadError('The upload failed: check the connection and try again.'));
 		xhr.onabort = () => reject(new DOMException('Upload cancelled', 'AbortError'));

@@ -9,6 +9,7 @@ import { pruneSessions } from './auth.ts';
 import { pruneRateLimits } from './rate-limit.ts';
 import * as orders from './orders/index.ts';
 import { createMailTransport, MailWorker } from './mail/index.ts';
+import { AnalyticsRecorder } from './analytics/recorder.ts';
 import { demoSetupToken } from './kiosk.ts';
 import { createMeiliClient } from './search/client.ts';
 import { startMeilisearch, type MeiliProcess } from './search/meili-server.ts';
@@ -27,6 +28,8 @@ export interface AppContext {
 	worker: SearchSyncWorker;
 	/** Sends the customer messages the orders queue. */
 	mailer: MailWorker;
+	/** Writes shopper events in batches, off the request path. */
+	analytics: AnalyticsRecorder;
 	meiliProcess: MeiliProcess | null;
 	stop(): Promise<void>;
 }
@@ -98,6 +101,8 @@ export function startApp(): Promise<AppContext> {
 			log
 		});
 		mailer.start();
+		const analytics = new AnalyticsRecorder(db, { log });
+		analytics.start();
 		// Unpaid orders release their stock when they expire; customer details go after the retention period.
 		const expiry = setInterval(() => guarded('order expiry', () => orders.expireUnpaid(db)), 15_000);
 		expiry.unref();
@@ -117,10 +122,12 @@ export function startApp(): Promise<AppContext> {
 			health,
 			worker,
 			mailer,
+			analytics,
 			meiliProcess,
 			async stop() {
 				clearInterval(housekeeping);
 				clearInterval(expiry);
+				await analytics.stop();
 				await mailer.stop();
 				mailTransport.close();
 				await worker.stop();
@@ -153,6 +160,6 @@ function printAddresses({ config, db }: AppContext) {
 		lines.push('  Demo sign-ins (demo catalog only):');
 		for (const u of signIns) lines.push(`    ${u.role.padEnd(13)} ${u.email.padEnd(24)} password: ${u.password}`);
 	}
-	lines.push(`  Search API:  ${base}/api/search?q=chair`, `  Health:      ${base}/api/health`);
+	lines.push(`  Search API:  ${base}/api/search?q=chair`, `  Channel API: ${base}/api/v1/openapi.json`, `  Health:      ${base}/api/health`);
 	log(lines.join('\n'));
 }

@@ -1,4 +1,5 @@
 import type { AppDb } from './db/index.ts';
+import * as analytics from './analytics/index.ts';
 import * as carts from './cart.ts';
 import * as orders from './orders/index.ts';
 
@@ -78,6 +79,7 @@ export function placeFromCart(db: AppDb, cartToken: string | null | undefined, b
 		secret: by.secret
 	});
 	carts.removeVariants(db, cartToken, view.toOrder.map((l) => l.variantId));
+	if (!placed.repeated) analytics.track('order', { store: placed.order.storeCode });
 	return { order: placed.order, statusToken: placed.statusToken, cartLeft: carts.getCart(db, cartToken) !== null };
 }
 

@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { ValidationError } from '$pim';
+import * as analytics from '$lib/server/analytics';
 import { app } from '$lib/server/app';
 import { paramsFromUrl, searchParamsSchema } from '$lib/server/search/query';
 import { searchProducts } from '$lib/server/search/search';
@@ -11,7 +12,8 @@ function badParameters(issues: { parameter: string; message: string }[]) {
 }
 
 // JSON, not a page: the kiosk calls it on every keystroke, and other channels use it too.
-export const GET: RequestHandler = async ({ url, locals }) => {
+export const GET: RequestHandler = async (event) => {
+	const { url, locals } = event;
 	const raw = paramsFromUrl(url.searchParams);
 	// A bound kiosk searches its own store unless the request names one.
 	if (raw.store === undefined && locals.kiosk) raw.store = locals.kiosk.storeCode;
@@ -21,6 +23,8 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	const { db, searchMeili, health } = app();
 	try {
 		const result = await searchProducts({ db, meili: searchMeili, health }, parsed.data);
+		// Every keystroke arrives here: the recorder keeps only the query the shopper settles on.
+		analytics.trackSearch(parsed.data.q, result.total, event);
 		return json(result, { headers: { 'cache-control': 'no-store' } });
 	} catch (e) {
 		if (e instanceof ValidationError) return badParameters(e.issues.map((i) => ({ parameter: i.path, message: i.message })));

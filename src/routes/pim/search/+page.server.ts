@@ -40,8 +40,13 @@ export const load: PageServerLoad = async (event) => {
 		if (!isUnreachable(e)) throw e;
 	}
 	const history = tuningHistory(db);
+	const tuning = currentTuning(db);
+	// From analytics, a search that found nothing: a new synonym group starts with it, unless one has it already.
+	const term = event.url.searchParams.get('synonym')?.trim().slice(0, 100) || null;
+	const prefill = term && !tuning.synonyms.some((g) => g.terms.some((t) => t.toLowerCase() === term.toLowerCase())) ? term : null;
 	return {
-		tuning: currentTuning(db),
+		tuning: prefill ? { ...tuning, synonyms: [...tuning.synonyms, { terms: [prefill], oneWay: false }] } : tuning,
+		prefill,
 		history: history.map(({ tuning, ...v }) => v),
 		pending: history.some(isTaskPending),
 		builtIn: [...BUILT_IN_RANKING_RULES],

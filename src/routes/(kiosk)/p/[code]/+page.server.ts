@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import QRCode from 'qrcode';
 import { NotFoundError, REVIEW_LIMITS, ValidationError } from '$pim';
+import * as analytics from '$lib/server/analytics';
 import { app } from '$lib/server/app';
 import * as carts from '$lib/server/cart';
 import { isAssisting } from '$lib/server/staff-kiosk';
@@ -18,6 +19,7 @@ export const load: PageServerLoad = async ({ params, url, locals, cookies }) => 
 	const storeCode = locals.kiosk?.storeCode ?? null;
 	const product = productDetail(db, params.code, locale, storeCode, { yes: m.product_yes(), no: m.product_no() });
 	if (!product) error(404, 'Product not found');
+	analytics.track('product_view', { product: product.code });
 
 	const requested = url.searchParams.get('v');
 	const sku = product.sellables.find((s) => s.sku === requested)?.sku ?? product.sellables[0]?.sku ?? null;
@@ -48,13 +50,14 @@ export const load: PageServerLoad = async ({ params, url, locals, cookies }) => 
 export const actions = {
 	review: reviewAction,
 	/** The chosen variant and quantity into this screen's cart; a screen with no store cannot order. */
-	addToCart: async ({ request, cookies, locals, url }) => {
+	addToCart: async ({ request, cookies, locals, url, params }) => {
 		const form = await request.formData();
 		const input = { sku: String(form.get('sku') ?? ''), quantity: String(form.get('quantity') ?? '') };
 		if (!locals.kiosk) return fail(409, { cart: { error: m.cart_no_store() } });
 		try {
 			const token = carts.addToCart(app().db, cookies.get(carts.CART_COOKIE), locals.kiosk.storeId, input, isAssisting(locals.user) ? locals.user.id : null);
 			cookies.set(carts.CART_COOKIE, token, carts.cartCookieOptions(url.protocol === 'https:'));
+			analytics.track('cart_add', { product: params.code });
 		} catch (e) {
 			if (e instanceof ValidationError) return fail(400, { cart: { error: m.cart_error_quantity({ max: carts.MAX_QUANTITY }) } });
 			if (e instanceof NotFoundError) return fail(400, { cart: { error: m.cart_error_variant() } });

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { REVIEW_LIMITS } from '$pim';
+import * as analytics from '$lib/server/analytics';
 import { app } from '$lib/server/app';
 import { availabilityFor, productDetail } from '$lib/server/product-page';
 import { reviewAction } from '$lib/server/review-action';
@@ -12,6 +13,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	// A phone has no store: prices in the kiosk channel's currency, stock summed over the chain.
 	const product = productDetail(db, params.code, getLocale(), null, { yes: m.product_yes(), no: m.product_no() });
 	if (!product) error(404, 'Product not found');
+	analytics.track('product_view', { product: product.code });
 	const requested = url.searchParams.get('v');
 	const sku = product.sellables.find((s) => s.sku === requested)?.sku ?? product.sellables[0]?.sku ?? null;
 	const availability = Object.fromEntries(

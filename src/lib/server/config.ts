@@ -23,6 +23,8 @@ export interface AppConfig {
 	demoSeed: number;
 	/** How long a search may wait for Meilisearch before the degraded search answers. */
 	searchTimeoutMs: number;
+	/** Requests an API token may make per minute. */
+	apiRequestsPerMinute: number;
 	/** How often the search sync looks for changes. */
 	syncIntervalMs: number;
 	/** Seconds without a touch before the kiosk warns, and how long the warning lasts. */
@@ -105,6 +107,7 @@ export function loadConfig(): AppConfig {
 		demoProducts: int('AISLE_DEMO_PRODUCTS', 1200),
 		demoSeed: int('AISLE_DEMO_SEED', 20261122),
 		searchTimeoutMs: int('AISLE_SEARCH_TIMEOUT_MS', 800, 50),
+		apiRequestsPerMinute: int('AISLE_API_REQUESTS_PER_MINUTE', 600, 1),
 		syncIntervalMs: int('AISLE_SYNC_INTERVAL_MS', 250, 10),
 		idleSeconds: int('AISLE_IDLE_SECONDS', 60, 1),
 		idleWarningSeconds: int('AISLE_IDLE_WARNING_SECONDS', 20, 1),

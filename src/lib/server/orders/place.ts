@@ -47,7 +47,7 @@ function validateLines(lines: WantedLine[]): WantedLine[] {
  */
 export function placeOrder(
 	db: AppDb,
-	p: { idempotencyKey: string; storeId: number; channel: 'kiosk' | 'associate'; associateId?: number | null; locale: string; lines: WantedLine[]; checkout: CheckoutInput; actor: string; secret: string }
+	p: { idempotencyKey: string; storeId: number; channel: 'kiosk' | 'associate' | 'api'; associateId?: number | null; locale: string; lines: WantedLine[]; checkout: CheckoutInput; actor: string; secret: string }
 ): { order: OrderView; statusToken: string; repeated: boolean } {
 	const key = p.idempotencyKey?.trim();
 	if (!key || key.length > 200) throw new ValidationError('Missing idempotency key', [{ path: 'idempotencyKey', message: 'A key from 1 to 200 characters is required' }]);

@@ -22,3 +22,4 @@ export * from './search/outbox.ts';
 export * from './search/product-view.ts';
 export * from './search/search-text.ts';
 export * from './media/usdz.ts';
+export * from './exchange/index.ts';

@@ -1,13 +1,12 @@
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
-import { completeness } from '../completeness/completeness.schema.ts';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { Database, Statement } from 'better-sqlite3';
 import { computeCompleteness, type CompletenessRow } from '../completeness/completeness.ts';
 import { inTransaction, type PimDb } from '../db.ts';
-import { productVersion } from '../history/history.schema.ts';
-import { media, productMedia } from '../media/media.schema.ts';
+import { media } from '../media/media.schema.ts';
 import { enqueueProducts } from '../search/outbox.ts';
 import { writeSearchText } from '../search/search-text.ts';
 import { ConflictError, issuesFromZod, NotFoundError, ValidationError, type Issue } from '../shared/errors.ts';
-import { price, product, productCategory, variant } from './catalog.schema.ts';
+import { variant, type LocalizedText, type RawValues } from './catalog.schema.ts';
 import { loadDefinition, type CatalogDefinition, type FamilyDef } from './definition.ts';
 import {
 	productInputSchema,
@@ -33,69 +32,142 @@ export interface SaveOptions {
 	comment?: string;
 	/** Skip the search outbox (a bulk load that rebuilds the index afterwards). */
 	skipOutbox?: boolean;
+	/**
+	 * Write nothing when the input equals the stored product (an import run twice, an export
+	 * imported back): no new revision, no version, no search update.
+	 */
+	skipUnchanged?: boolean;
 }
 
 export interface SaveResult {
 	id: number;
 	revision: number;
 	completeness: CompletenessRow[];
+	/** Set when `skipUnchanged` found nothing to change, so nothing was written. */
+	unchanged?: true;
+}
+
+/**
+ * The statements a save runs, prepared once per connection: building and preparing each
+ * query afresh cost more than running it, and imports save thousands of products a second.
+ */
+function prepareStatements(client: Database) {
+	const p = (source: string) => client.prepare(source);
+	return {
+		productById: p('SELECT * FROM product WHERE id = ?'),
+		productByCode: p('SELECT * FROM product WHERE code = ?'),
+		categoriesOf: p('SELECT category_id FROM product_category WHERE product_id = ?'),
+		variantsOf: p('SELECT * FROM variant WHERE product_id = ? ORDER BY position, id'),
+		pricesOf: p('SELECT * FROM price WHERE variant_id IN (SELECT id FROM variant WHERE product_id = ?)'),
+		mediaOf: p('SELECT * FROM product_media WHERE product_id = ? ORDER BY position'),
+		ownerOfCode: p('SELECT product_id FROM variant WHERE code = ?'),
+		ownerOfGtin: p('SELECT product_id FROM variant WHERE gtin = ?'),
+		insertProduct: p(
+			'INSERT INTO product (code, family_id, status, "values", revision, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id'
+		),
+		updateProduct: p('UPDATE product SET family_id = ?, status = ?, "values" = ?, revision = ?, updated_at = ? WHERE id = ?'),
+		deleteCategories: p('DELETE FROM product_category WHERE product_id = ?'),
+		insertCategory: p('INSERT INTO product_category (product_id, category_id) VALUES (?, ?)'),
+		variantIdsOf: p('SELECT id, code FROM variant WHERE product_id = ?'),
+		clearGtins: p('UPDATE variant SET gtin = NULL WHERE product_id = ? AND gtin IS NOT NULL'),
+		updateVariant: p(
+			'UPDATE variant SET product_id = ?, parent_id = ?, level = ?, code = ?, sellable = ?, gtin = ?, axes = ?, "values" = ?, position = ? WHERE id = ?'
+		),
+		insertVariant: p(
+			'INSERT INTO variant (product_id, parent_id, level, code, sellable, gtin, axes, "values", position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id'
+		),
+		deletePrices: p('DELETE FROM price WHERE variant_id = ?'),
+		insertPrice: p('INSERT INTO price (variant_id, currency, amount, sale_amount, sale_start, sale_end) VALUES (?, ?, ?, ?, ?, ?)'),
+		deleteVariant: p('DELETE FROM variant WHERE id = ?'),
+		deleteMedia: p('DELETE FROM product_media WHERE product_id = ?'),
+		insertMedia: p('INSERT INTO product_media (product_id, variant_id, media_id, role, position, alt) VALUES (?, ?, ?, ?, ?, ?)'),
+		deleteCompleteness: p('DELETE FROM completeness WHERE product_id = ?'),
+		insertCompleteness: p('INSERT INTO completeness (product_id, channel, locale, required, ratio, missing) VALUES (?, ?, ?, ?, ?, ?)'),
+		completenessOf: p('SELECT channel, locale, required, ratio, missing FROM completeness WHERE product_id = ?'),
+		insertVersion: p('INSERT INTO product_version (product_id, revision, previous, author, comment, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+	} satisfies Record<string, Statement>;
+}
+
+const statementCache = new WeakMap<Database, ReturnType<typeof prepareStatements>>();
+
+function statements(db: PimDb) {
+	let s = statementCache.get(db.$client);
+	if (!s) statementCache.set(db.$client, (s = prepareStatements(db.$client)));
+	return s;
+}
+
+interface ProductRow {
+	id: number;
+	code: string;
+	family_id: number;
+	status: ProductState['status'];
+	values: string;
+	revision: number;
+	created_at: string;
+	updated_at: string;
+}
+
+interface VariantRow {
+	id: number;
+	product_id: number;
+	parent_id: number | null;
+	level: number;
+	code: string;
+	gtin: string | null;
+	axes: string;
+	values: string;
+	position: number;
 }
 
 /** Loads a product by id or code with its variants and prices, or null. */
 export function getProduct(db: PimDb, idOrCode: number | string, def?: CatalogDefinition): ProductState | null {
-	const row = db
-		.select()
-		.from(product)
-		.where(typeof idOrCode === 'number' ? eq(product.id, idOrCode) : eq(product.code, idOrCode))
-		.get();
+	const st = statements(db);
+	const row = (typeof idOrCode === 'number' ? st.productById.get(idOrCode) : st.productByCode.get(idOrCode)) as ProductRow | undefined;
 	if (!row) return null;
 	const d = def ?? loadDefinition(db);
-	const cats = db
-		.select({ categoryId: productCategory.categoryId })
-		.from(productCategory)
-		.where(eq(productCategory.productId, row.id))
-		.all()
-		.map((c) => d.categoriesById.get(c.categoryId)?.code)
+	const cats = (st.categoriesOf.all(row.id) as { category_id: number }[])
+		.map((c) => d.categoriesById.get(c.category_id)?.code)
 		.filter((c): c is string => !!c)
 		.sort();
-	const vars = db.select().from(variant).where(eq(variant.productId, row.id)).orderBy(asc(variant.position), asc(variant.id)).all();
-	const prices = vars.length
-		? db.select().from(price).where(inArray(price.variantId, vars.map((v) => v.id))).all()
-		: [];
-	const pricesOf = (id: number) => {
-		const out: Record<string, PriceData> = {};
-		for (const p of prices.filter((x) => x.variantId === id)) {
-			out[p.currency] = {
-				amount: p.amount,
-				sale: p.saleAmount == null ? null : { amount: p.saleAmount, start: p.saleStart, end: p.saleEnd }
-			};
+	const vars = st.variantsOf.all(row.id) as VariantRow[];
+	const prices = new Map<number, Record<string, PriceData>>();
+	if (vars.length) {
+		const rows = st.pricesOf.all(row.id) as { variant_id: number; currency: string; amount: number; sale_amount: number | null; sale_start: string | null; sale_end: string | null }[];
+		for (const p of rows) {
+			const out = prices.get(p.variant_id) ?? {};
+			out[p.currency] = { amount: p.amount, sale: p.sale_amount == null ? null : { amount: p.sale_amount, start: p.sale_start, end: p.sale_end } };
+			prices.set(p.variant_id, out);
 		}
-		return out;
-	};
-	const leaf = (v: (typeof vars)[number]): LeafVariantData => ({
+	}
+	const leaf = (v: VariantRow): LeafVariantData => ({
 		code: v.code,
-		axes: v.axes,
-		values: v.values,
+		axes: JSON.parse(v.axes) as Record<string, string>,
+		values: JSON.parse(v.values) as RawValues,
 		gtin: v.gtin,
-		prices: pricesOf(v.id)
+		prices: prices.get(v.id) ?? {}
 	});
 	const variants: VariantData[] = vars
 		.filter((v) => v.level === 1)
-		.map((v) => ({ ...leaf(v), children: vars.filter((c) => c.parentId === v.id).map(leaf) }));
+		.map((v) => ({ ...leaf(v), children: vars.filter((c) => c.parent_id === v.id).map(leaf) }));
 	const variantCode = new Map(vars.map((v) => [v.id, v.code]));
-	const links = db.select().from(productMedia).where(eq(productMedia.productId, row.id)).orderBy(asc(productMedia.position)).all();
+	const links = st.mediaOf.all(row.id) as { media_id: number; role: 'image' | 'model3d'; variant_id: number | null; alt: string }[];
 	return {
 		id: row.id,
 		code: row.code,
-		media: links.map((m) => ({ media: m.mediaId, role: m.role, variant: m.variantId == null ? null : (variantCode.get(m.variantId) ?? null), alt: m.alt })),
-		family: d.familiesById.get(row.familyId)?.code ?? '',
+		media: links.map((m) => ({
+			media: m.media_id,
+			role: m.role,
+			variant: m.variant_id == null ? null : (variantCode.get(m.variant_id) ?? null),
+			alt: JSON.parse(m.alt) as LocalizedText
+		})),
+		family: d.familiesById.get(row.family_id)?.code ?? '',
 		status: row.status,
 		categories: cats,
-		values: row.values,
+		values: JSON.parse(row.values) as RawValues,
 		variants,
 		revision: row.revision,
-		createdAt: row.createdAt,
-		updatedAt: row.updatedAt
+		createdAt: row.created_at,
+		updatedAt: row.updated_at
 	};
 }
 
@@ -197,56 +269,44 @@ export function saveProduct(db: PimDb, input: ProductInput, author: string, opts
 	if (issues.length) throw new ValidationError('The product has errors', issues);
 
 	return inTransaction(db, () => {
-		const existing = db.select().from(product).where(eq(product.code, data.code)).get();
+		const st = statements(db);
+		const existing = st.productByCode.get(data.code) as ProductRow | undefined;
 		if (existing && data.expectedRevision && existing.revision !== data.expectedRevision)
 			throw new ConflictError('Someone else saved this product meanwhile; reload to see their changes', [
 				{ path: 'expectedRevision', message: `Now at revision ${existing.revision}` }
 			]);
-		if (existing && existing.familyId !== fam.id) {
+		const previous = existing ? getProduct(db, existing.id, def) : null;
+		if (opts.skipUnchanged && previous && sameState(snapshotOf(previous), data))
+			return { id: previous.id, revision: previous.revision, completeness: completenessOf(db, previous.id), unchanged: true as const };
+		if (existing && existing.family_id !== fam.id) {
 			const hasVariants = db.select({ n: sql<number>`count(*)` }).from(variant).where(and(eq(variant.productId, existing.id), ne(variant.code, data.code))).get();
 			if (hasVariants && hasVariants.n > 0 && fam.axes.length === 0)
 				throw new ConflictError('Changing to a family without variants would drop this product’s variants');
 		}
-		const previous = existing ? getProduct(db, existing.id, def) : null;
 		const leaves = data.variants.flatMap((v) => (v.children.length ? v.children : [v]));
 		const allCodes = data.variants.flatMap((v) => [v.code, ...v.children.map((c) => c.code)]);
-		const takenCodes = db
-			.select({ code: variant.code })
-			.from(variant)
-			.where(and(inArray(variant.code, allCodes), existing ? ne(variant.productId, existing.id) : sql`1`))
-			.all();
+		const ours = (owner: { product_id: number } | undefined) => !owner || (existing !== undefined && owner.product_id === existing.id);
+		const takenCodes = allCodes.filter((code) => !ours(st.ownerOfCode.get(code) as { product_id: number } | undefined));
 		if (takenCodes.length)
-			throw new ConflictError('Some codes are taken by other products', takenCodes.map((t) => ({ path: 'variants', message: `SKU ${t.code} belongs to another product` })));
+			throw new ConflictError('Some codes are taken by other products', takenCodes.map((code) => ({ path: 'variants', message: `SKU ${code} belongs to another product` })));
 		const gtins = leaves.map((l) => l.gtin).filter((g): g is string => !!g);
-		const takenGtins = gtins.length
-			? db
-					.select({ gtin: variant.gtin })
-					.from(variant)
-					.where(and(inArray(variant.gtin, gtins), existing ? ne(variant.productId, existing.id) : sql`1`))
-					.all()
-			: [];
+		const takenGtins = gtins.filter((gtin) => !ours(st.ownerOfGtin.get(gtin) as { product_id: number } | undefined));
 		if (takenGtins.length)
-			throw new ConflictError('Some GTINs are taken by other products', takenGtins.map((t) => ({ path: 'variants', message: `GTIN ${t.gtin} belongs to another product` })));
+			throw new ConflictError('Some GTINs are taken by other products', takenGtins.map((gtin) => ({ path: 'variants', message: `GTIN ${gtin} belongs to another product` })));
 
 		const stamp = new Date().toISOString();
 		const revision = (existing?.revision ?? 0) + 1;
+		const values = JSON.stringify(data.values);
 		let id: number;
 		if (existing) {
 			id = existing.id;
-			db.update(product)
-				.set({ familyId: fam.id, status: data.status, values: data.values, revision, updatedAt: stamp })
-				.where(eq(product.id, id))
-				.run();
+			st.updateProduct.run(fam.id, data.status, values, revision, stamp, id);
 		} else {
-			id = db
-				.insert(product)
-				.values({ code: data.code, familyId: fam.id, status: data.status, values: data.values, revision, createdAt: stamp, updatedAt: stamp })
-				.returning({ id: product.id })
-				.get().id;
+			id = (st.insertProduct.get(data.code, fam.id, data.status, values, revision, stamp, stamp) as { id: number }).id;
 		}
 
-		db.delete(productCategory).where(eq(productCategory.productId, id)).run();
-		for (const c of data.categories) db.insert(productCategory).values({ productId: id, categoryId: def.categories.get(c)!.id }).run();
+		st.deleteCategories.run(id);
+		for (const c of data.categories) st.insertCategory.run(id, def.categories.get(c)!.id);
 
 		writeVariants(db, id, data.variants);
 
@@ -263,53 +323,62 @@ export function saveProduct(db: PimDb, input: ProductInput, author: string, opts
 			);
 		}
 		writeCompleteness(db, id, rows);
-		db.insert(productVersion)
-			.values({ productId: id, revision, previous: previous ? snapshotOf(previous) : null, author, comment: opts.comment ?? null, createdAt: stamp })
-			.run();
+		st.insertVersion.run(id, revision, previous ? JSON.stringify(snapshotOf(previous)) : null, author, opts.comment ?? null, stamp);
 		writeSearchText(db, def, id, data, rows);
 		if (!opts.skipOutbox) enqueueProducts(db, [id]);
 		return { id, revision, completeness: rows };
 	});
 }
 
+/** Stable JSON: object keys sorted, so two states compare equal whatever order their keys were written in. */
+function canonical(value: unknown): string {
+	return JSON.stringify(value, (_key, v: unknown) =>
+		v && typeof v === 'object' && !Array.isArray(v)
+			? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+			: v
+	);
+}
+
+/** Whether a normalized input says exactly what is stored: same values, variants (in order), prices, media, status. */
+function sameState(stored: ProductData, input: ProductData): boolean {
+	const pick = (p: ProductData) => [p.code, p.family, p.status, p.categories, p.values, p.variants, p.media];
+	return canonical(pick(stored)) === canonical(pick(input));
+}
+
 /** Upserts the variant tree by code (keeping ids, so stock stays attached) and removes dropped variants. */
 function writeVariants(db: PimDb, productId: number, variants: VariantData[]) {
-	const existing = new Map(
-		db.select({ id: variant.id, code: variant.code }).from(variant).where(eq(variant.productId, productId)).all().map((v) => [v.code, v.id])
-	);
+	const st = statements(db);
+	const existing = new Map((st.variantIdsOf.all(productId) as { id: number; code: string }[]).map((v) => [v.code, v.id]));
 	// GTINs may move between variants of this product in one save: clear them first.
-	db.update(variant).set({ gtin: null }).where(eq(variant.productId, productId)).run();
+	if (existing.size) st.clearGtins.run(productId);
 	const kept = new Set<number>();
 	const put = (v: LeafVariantData, level: number, parentId: number | null, sellable: boolean, position: number) => {
-		const row = { productId, parentId, level, code: v.code, sellable, gtin: v.gtin, axes: v.axes, values: v.values, position };
+		const row = [productId, parentId, level, v.code, sellable ? 1 : 0, v.gtin, JSON.stringify(v.axes), JSON.stringify(v.values), position] as const;
 		let id = existing.get(v.code);
-		if (id) db.update(variant).set(row).where(eq(variant.id, id)).run();
-		else id = db.insert(variant).values(row).returning({ id: variant.id }).get().id;
+		if (id) {
+			st.updateVariant.run(...row, id);
+			st.deletePrices.run(id);
+		} else id = (st.insertVariant.get(...row) as { id: number }).id;
 		kept.add(id);
-		db.delete(price).where(eq(price.variantId, id)).run();
 		for (const [currency, p] of Object.entries(v.prices))
-			db.insert(price)
-				.values({ variantId: id, currency, amount: p.amount, saleAmount: p.sale?.amount ?? null, saleStart: p.sale?.start ?? null, saleEnd: p.sale?.end ?? null })
-				.run();
+			st.insertPrice.run(id, currency, p.amount, p.sale?.amount ?? null, p.sale?.start ?? null, p.sale?.end ?? null);
 		return id;
 	};
 	variants.forEach((v, i) => {
 		const id = put(v, 1, null, v.children.length === 0, i);
 		v.children.forEach((c, j) => put(c, 2, id, true, j));
 	});
-	const dropped = [...existing.values()].filter((id) => !kept.has(id));
-	if (dropped.length) db.delete(variant).where(inArray(variant.id, dropped)).run();
+	for (const id of existing.values()) if (!kept.has(id)) st.deleteVariant.run(id);
 }
 
 /** Replaces the product's media links; the files themselves are immutable, content-addressed records. */
 function writeMedia(db: PimDb, productId: number, data: ProductData) {
-	db.delete(productMedia).where(eq(productMedia.productId, productId)).run();
+	const st = statements(db);
+	st.deleteMedia.run(productId);
 	if (data.media.length === 0) return;
 	const ids = [...new Set(data.media.map((m) => m.media))];
 	const kinds = new Map(db.select({ id: media.id, kind: media.kind }).from(media).where(inArray(media.id, ids)).all().map((m) => [m.id, m.kind]));
-	const variantIds = new Map(
-		db.select({ id: variant.id, code: variant.code }).from(variant).where(eq(variant.productId, productId)).all().map((v) => [v.code, v.id])
-	);
+	const variantIds = new Map((st.variantIdsOf.all(productId) as { id: number; code: string }[]).map((v) => [v.code, v.id]));
 	const issues: Issue[] = [];
 	data.media.forEach((m, i) => {
 		if (kinds.get(m.media) !== m.role) issues.push({ path: `media.${i}`, message: kinds.has(m.media) ? `Media ${m.media} is not a ${m.role}` : `No media ${m.media}` });
@@ -317,15 +386,14 @@ function writeMedia(db: PimDb, productId: number, data: ProductData) {
 	});
 	if (issues.length) throw new ValidationError('The product has errors', issues);
 	data.media.forEach((m, i) =>
-		db.insert(productMedia)
-			.values({ productId, variantId: m.variant ? variantIds.get(m.variant)! : null, mediaId: m.media, role: m.role, position: i, alt: m.alt })
-			.run()
+		st.insertMedia.run(productId, m.variant ? variantIds.get(m.variant)! : null, m.media, m.role, i, JSON.stringify(m.alt))
 	);
 }
 
 function writeCompleteness(db: PimDb, productId: number, rows: CompletenessRow[]) {
-	db.delete(completeness).where(eq(completeness.productId, productId)).run();
-	for (const r of rows) db.insert(completeness).values({ productId, ...r }).run();
+	const st = statements(db);
+	st.deleteCompleteness.run(productId);
+	for (const r of rows) st.insertCompleteness.run(productId, r.channel, r.locale, r.required, r.ratio, JSON.stringify(r.missing));
 }
 
 /** Changes only the status, through a full save so every rule and record applies. */
@@ -344,10 +412,6 @@ export function setProductStatus(
 
 /** Stored completeness rows of a product. */
 export function completenessOf(db: PimDb, productId: number): CompletenessRow[] {
-	return db
-		.select({ channel: completeness.channel, locale: completeness.locale, required: completeness.required, ratio: completeness.ratio, missing: completeness.missing })
-		.from(completeness)
-		.where(eq(completeness.productId, productId))
-		.all();
+	const rows = statements(db).completenessOf.all(productId) as (Omit<CompletenessRow, 'missing'> & { missing: string })[];
+	return rows.map((r) => ({ channel: r.channel, locale: r.locale, required: r.required, ratio: r.ratio, missing: JSON.parse(r.missing) as string[] }));
 }
-

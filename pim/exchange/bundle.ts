@@ -47,6 +47,12 @@ export interface BundleProduct extends Sourced<ProductInput> {
 	 * publishing (Akeneo's `enabled`), otherwise saved as a draft and noted in the report.
 	 */
 	publish: 'as-given' | 'if-complete';
+	/**
+	 * Where each variant's own row is (variant code → file and line), when a format gives
+	 * variants rows of their own (our CSV, Akeneo's variant products), so a refusal that
+	 * concerns one variant is reported at its row rather than at the product's first one.
+	 */
+	lines?: Record<string, SourceRef>;
 }
 
 export interface ImportBundle {

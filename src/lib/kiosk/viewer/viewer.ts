@@ -102,8 +102,9 @@ export function createViewer(canvas: HTMLCanvasElement, src: string, callbacks: 
 	const scene = new Scene();
 	const pmrem = new PMREMGenerator(renderer);
 	const room = new RoomEnvironment();
-	const environment = pmrem.fromScene(room, 0.04).texture;
+	const environment = pmrem.fromScene(room).texture;
 	room.dispose();
+	performance.mark('model-viewer:environment');
 	scene.environment = environment;
 
 	const camera = new PerspectiveCamera(FOV, 1, 0.01, 100);
@@ -155,6 +156,12 @@ export function createViewer(canvas: HTMLCanvasElement, src: string, callbacks: 
 
 	function tick(now: number) {
 		frame = requestAnimationFrame(tick);
+		// Nothing to draw until the model is in (the poster shows): drawing the empty, turning
+		// studio meanwhile would take the main thread from the download and decoding.
+		if (!model) {
+			last = now;
+			return;
+		}
 		const moved = controls.update((now - last) / 1000);
 		last = now;
 		if (!moved && !dirty) return;
@@ -204,7 +211,9 @@ export function createViewer(canvas: HTMLCanvasElement, src: string, callbacks: 
 		try {
 			const data = await download(src, abort.signal, callbacks.onprogress);
 			const loader = new GLTFLoader().setMeshoptDecoder(MeshoptDecoder);
+			performance.mark('model-viewer:downloaded');
 			const gltf = await loader.parseAsync(data, '');
+			performance.mark('model-viewer:parsed');
 			if (disposed) return disposeTree(gltf.scene);
 			gltf.scene.traverse((o) => {
 				if ((o as Mesh).isMesh) o.castShadow = o.receiveShadow = true;

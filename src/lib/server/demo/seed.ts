@@ -36,6 +36,7 @@ export interface SeedOptions {
 }
 
 const CURRENCY = 'USD';
+const MAX_DEMO_MODELS = 2000;
 const LOCALES: { code: DemoLocale; label: string }[] = [
 	{ code: 'en', label: 'English' },
 	{ code: 'zh-CN', label: '简体中文' },
@@ -101,13 +102,14 @@ export async function seedDemoCatalog(db: AppDb, opts: SeedOptions) {
 	log(`  pictures: ${pictures.size} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 	const pictureOf = (shape: string, hex: string, variant: number) => pictures.get(pictureKey(shape, hex, variant))!;
 
-	// 3D models: every product whose type has one and whose size is known, built to that size.
+	// 3D models: every product whose type has one and whose size is known, built to that size
+	// (up to MAX_DEMO_MODELS, so a catalog seeded for load tests does not spend its time on them).
 	const models = new Map<string, number>();
 	const modelStarted = Date.now();
 	for (const p of content.products) {
 		const size = sizeOf(p);
 		const shape = p.picture.shape;
-		if (!size || !hasModel(shape)) continue;
+		if (!size || !hasModel(shape) || models.size >= MAX_DEMO_MODELS) continue;
 		const glb = await demoModel(shape, p.picture.hex, size, p.code);
 		models.set(p.code, (await storeModel(db, opts.mediaDir, glb)).id);
 	}

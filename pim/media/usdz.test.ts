@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Document, NodeIO, getBounds } from '@gltf-transform/core';
 import { createRequire } from 'node:module';
-import { zipSync } from 'fflate';
+import { zipSync } from 'three/examples/jsm/libs/fflate.module.js';
 import sharp from 'sharp';
 import { eq } from 'drizzle-orm';
 import { createTestDb } from '../../tests/helpers/db.ts';

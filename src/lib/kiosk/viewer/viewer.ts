@@ -182,7 +182,10 @@ export function createViewer(canvas: HTMLCanvasElement, src: string, callbacks: 
 		root.position.sub(new Vector3(center.x, box.min.y, center.z));
 		const { radius } = box.getBoundingSphere(new Sphere());
 		const r = radius || 1;
-		const distance = r / Math.sin(((FOV / 2) * Math.PI) / 180) * 1.15;
+		// The narrower of the two view angles decides: a portrait kiosk screen is narrow across.
+		const vertical = (FOV * Math.PI) / 180;
+		const horizontal = 2 * Math.atan(Math.tan(vertical / 2) * (camera.aspect || 1));
+		const distance = (r / Math.sin(Math.min(vertical, horizontal) / 2)) * 1.1;
 		const target = new Vector3(0, size.y / 2, 0);
 		camera.near = distance / 100;
 		camera.far = distance * 20;

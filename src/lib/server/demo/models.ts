@@ -322,7 +322,8 @@ const SHAPES: Record<ModelShape, (b: Builder, s: Size) => void> = {
 			b.cylinder('main', cup, cup, cup * 0.6, [x > 0 ? span - cup * 0.6 : -span, cup, 0], 'x');
 			b.cylinder('dark', cup * 0.8, cup * 0.8, cup * 0.25, [x > 0 ? span - cup * 0.85 : -span + cup * 0.6, cup, 0], 'x');
 		}
-		b.arc('main', span - cup * 0.3, 0.012, 0, Math.PI, [0, cup + Math.max(0, h - cup - span), 0]);
+		// The band's ends sink into the tops of the cups.
+		b.arc('main', span - cup * 0.3, 0.012, 0, Math.PI, [0, cup * 1.7, 0]);
 	},
 	box(b, { w, h, d }) {
 		b.box('main', w, h, d, [0, 0, 0]);

@@ -54,7 +54,7 @@ export async function benchScan3d(opts: { root: string; port: number; rounds: nu
 			scans.push(t.arrived! - t.firstFrame!);
 		}
 		const s = summarize(scans);
-		console.log(`\n(e) product QR code in front of the camera → its product page shown, ${s.n} scans`);
+		console.log(`\n(f) product QR code in front of the camera → its product page shown, ${s.n} scans`);
 		console.log(`  first camera frame → product heading: median ${fmt(s.median)}  p95 ${fmt(s.p95)}`);
 
 		// (f) A 2 MB textured model on another chair, stored and attached the way the editor does.
@@ -81,7 +81,7 @@ export async function benchScan3d(opts: { root: string; port: number; rounds: nu
 		}
 		const c = summarize(cold);
 		const w = summarize(warm);
-		console.log(`\n(f) View in 3D → first frame drawn, ${(glb.length / 1024 / 1024).toFixed(1)} MB textured model (${(stored.bytes / 1024 / 1024).toFixed(1)} MB stored${stored.compressed ? ', meshopt' : ''}), software WebGL`);
+		console.log(`\n(g) View in 3D → first frame drawn, ${(glb.length / 1024 / 1024).toFixed(1)} MB textured model (${(stored.bytes / 1024 / 1024).toFixed(1)} MB stored${stored.compressed ? ', meshopt' : ''}), software WebGL`);
 		console.log(`  cold (empty cache) median ${fmt(c.median)}  p95 ${fmt(c.p95)}`);
 		console.log(`  warm (model cached) median ${fmt(w.median)}  p95 ${fmt(w.p95)}`);
 		return { scan: s, cold: c, warm: w };

@@ -11,8 +11,8 @@ import { codePng, FRAME, framePixels, y4m } from '../tests/e2e/camera.ts';
 import { fmt, summarize } from './stats.ts';
 
 /**
- * The shelf-side moments in a real Chromium on the built app: (e) a product QR code in front of
- * the camera to its product page, and (f) opening the 3D viewer to its first drawn frame for a
+ * The shelf-side moments in a real Chromium on the built app: (f) a product QR code in front of
+ * the camera to its product page, and (g) opening the 3D viewer to its first drawn frame for a
  * 2 MB textured model, cold (nothing cached) and warm. Chromium's fake camera plays a Y4M
  * file, and WebGL is software (SwiftShader) here: on a kiosk's GPU the 3D figures are lower.
  */
@@ -37,7 +37,7 @@ export async function benchScan3d(opts: { root: string; port: number; rounds: nu
 		const { hits } = (await (await fetch(`${base}/api/search?q=chair&per_page=2`)).json()) as { hits: { code: string; name: string }[] };
 		const [scanned, heavy] = hits;
 
-		// (e) The camera shows the product's QR code from its first frame on.
+		// (f) The camera shows the product's QR code from its first frame on.
 		const camera = join(dataDir, 'camera.y4m');
 		writeFileSync(camera, y4m(await framePixels(await codePng('qr', `${base}/p/${scanned.code}`)), FRAME.width, FRAME.height));
 		const scanBrowser = await launch(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${camera}`]);
@@ -57,7 +57,7 @@ export async function benchScan3d(opts: { root: string; port: number; rounds: nu
 		console.log(`\n(f) product QR code in front of the camera → its product page shown, ${s.n} scans`);
 		console.log(`  first camera frame → product heading: median ${fmt(s.median)}  p95 ${fmt(s.p95)}`);
 
-		// (f) A 2 MB textured model on another chair, stored and attached the way the editor does.
+		// (g) A 2 MB textured model on another chair, stored and attached the way the editor does.
 		const glb = await twoMegabyteModel();
 		const db = openDatabase(join(dataDir, 'aisle.db'), opts.root);
 		const stored = await storeModel(db, join(dataDir, 'media'), glb);

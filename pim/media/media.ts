@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import sharp, { type Metadata } from 'sharp';
 import type { PimDb } from '../db.ts';
 import { ValidationError } from '../shared/errors.ts';
 import { media } from './media.schema.ts';
+import { writeAtomically } from './files.ts';
 
 /** Widths every image is stored at, as WebP; pages pick one with srcset. */
 export const IMAGE_WIDTHS = [320, 640, 1024] as const;
@@ -16,12 +16,6 @@ export function imageFile(file: string, width: number): string {
 	return `${file}-${width}.webp`;
 }
 
-function writeAtomically(path: string, data: Buffer) {
-	mkdirSync(dirname(path), { recursive: true });
-	const tmp = `${path}.${process.pid}.tmp`;
-	writeFileSync(tmp, data);
-	renameSync(tmp, path);
-}
 
 /**
  * Stores an uploaded image once per content: checks it decodes, writes WebP renditions

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Logger, NodeIO } from '@gltf-transform/core';
 import { ALL_EXTENSIONS } from '@gltf-transform/extensions';
 import { meshopt } from '@gltf-transform/functions';
@@ -11,6 +11,7 @@ import type { PimDb } from '../db.ts';
 import { ValidationError, type Issue } from '../shared/errors.ts';
 import { media } from './media.schema.ts';
 import { writeArFiles } from './usdz.ts';
+import { writeAtomically } from './files.ts';
 
 /** Largest .glb a merchandiser may upload: kiosks download the whole file before showing it. */
 export const MAX_MODEL_BYTES = 30 * 1024 * 1024;
@@ -167,12 +168,6 @@ async function compressGlb(bytes: Uint8Array): Promise<Uint8Array | null> {
 	}
 }
 
-function writeAtomically(path: string, data: Uint8Array) {
-	mkdirSync(dirname(path), { recursive: true });
-	const tmp = `${path}.${process.pid}.tmp`;
-	writeFileSync(tmp, data);
-	renameSync(tmp, path);
-}
 
 function findModel(db: PimDb, checksum: string) {
 	return db.select({ id: media.id, file: media.file, bytes: media.bytes }).from(media).where(and(eq(media.kind, 'model3d'), eq(media.checksum, checksum))).get();

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Logger, NodeIO } from '@gltf-transform/core';
 import { ALL_EXTENSIONS } from '@gltf-transform/extensions';
 import { MeshoptDecoder as GltfMeshoptDecoder } from 'meshoptimizer';
@@ -8,6 +8,7 @@ import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { USDZExporter } from 'three/examples/jsm/exporters/USDZExporter.js';
 import { ValidationError } from '../shared/errors.ts';
 import { modelFile } from './model3d.ts';
+import { writeAtomically } from './files.ts';
 
 /**
  * The USDZ version of a model, for iOS Quick Look. Made from the glTF binary with three's own
@@ -38,12 +39,6 @@ export interface UsdzResult {
 	texturesDropped: number;
 }
 
-function writeAtomically(path: string, data: Uint8Array) {
-	mkdirSync(dirname(path), { recursive: true });
-	const tmp = `${path}.${process.pid}.tmp`;
-	writeFileSync(tmp, data);
-	renameSync(tmp, path);
-}
 
 /** Rewrites the GLB with meshopt decoded; with `dropTextures`, images removed too (for three in Node). */
 async function plainGlb(glb: Uint8Array, dropTextures: boolean): Promise<{ bytes: Uint8Array; texturesDropped: number }> {

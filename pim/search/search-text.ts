@@ -3,7 +3,7 @@ import type { CatalogDefinition } from '../catalog/definition.ts';
 import { categoryPath } from '../catalog/definition.ts';
 import type { ProductData } from '../catalog/input.ts';
 import type { PimDb } from '../db.ts';
-import { productSearchText } from './search.schema.ts';
+import type { Database, Statement } from 'better-sqlite3';
 import { ALL } from '../catalog/values.ts';
 import { gtinForms } from '../catalog/gtin.ts';
 
@@ -12,6 +12,14 @@ export function visibleChannels(status: string, rows: CompletenessRow[], fallbac
 	if (status !== 'published') return [];
 	return rows.filter((r) => r.locale === fallbackLocale && r.ratio === 100).map((r) => r.channel).sort();
 }
+
+const UPSERT = `INSERT INTO product_search_text (product_id, names, brand, skus, gtins, categories, category_ids, channels, updated_at)
+	VALUES (@productId, @names, @brand, @skus, @gtins, @categories, @categoryIds, @channels, @updatedAt)
+	ON CONFLICT (product_id) DO UPDATE SET names = excluded.names, brand = excluded.brand, skus = excluded.skus, gtins = excluded.gtins,
+		categories = excluded.categories, category_ids = excluded.category_ids, channels = excluded.channels, updated_at = excluded.updated_at`;
+
+// Prepared once per connection: every product save (and an import's thousands) runs it.
+const upserts = new WeakMap<Database, Statement>();
 
 /** Writes the text the degraded (SQLite FTS5) search matches against. */
 export function writeSearchText(db: PimDb, def: CatalogDefinition, productId: number, data: ProductData, rows: CompletenessRow[]) {
@@ -40,5 +48,7 @@ export function writeSearchText(db: PimDb, def: CatalogDefinition, productId: nu
 		channels: `,${visibleChannels(data.status, rows, def.fallbackLocale).join(',')},`,
 		updatedAt: new Date().toISOString()
 	};
-	db.insert(productSearchText).values(row).onConflictDoUpdate({ target: productSearchText.productId, set: row }).run();
+	let upsert = upserts.get(db.$client);
+	if (!upsert) upserts.set(db.$client, (upsert = db.$client.prepare(UPSERT)));
+	upsert.run(row);
 }

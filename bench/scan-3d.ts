@@ -81,7 +81,7 @@ export async function benchScan3d(opts: { root: string; port: number; rounds: nu
 		}
 		const c = summarize(cold);
 		const w = summarize(warm);
-		console.log(`\n(g) View in 3D → first frame drawn, ${(glb.length / 1024 / 1024).toFixed(1)} MB textured model (${(stored.bytes / 1024 / 1024).toFixed(1)} MB stored${stored.compressed ? ', meshopt' : ''}), software WebGL`);
+		console.log(`\n(g) tap on View in 3D → first frame drawn, ${(glb.length / 1024 / 1024).toFixed(1)} MB textured model (${(stored.bytes / 1024 / 1024).toFixed(1)} MB stored${stored.compressed ? ', meshopt' : ''}), software WebGL`);
 		console.log(`  cold (empty cache) median ${fmt(c.median)}  p95 ${fmt(c.p95)}`);
 		console.log(`  warm (model cached) median ${fmt(w.median)}  p95 ${fmt(w.p95)}`);
 		return { scan: s, cold: c, warm: w };
@@ -131,12 +131,16 @@ async function linkedKiosk(browser: Browser, link: string, watch: boolean): Prom
 	return page;
 }
 
-/** Taps View in 3D and reads the viewer's own marks: mounted → first frame drawn. */
+/** Taps View in 3D and reads the time from the tap to the viewer's first-frame mark. */
 async function openToFirstFrame(page: Page, name: string): Promise<number> {
-	await page.evaluate(() => performance.clearMarks());
+	await page.evaluate(() => {
+		performance.clearMarks();
+		performance.mark('bench:tap');
+	});
 	await page.getByRole('button', { name: 'View in 3D' }).click();
 	await page.waitForFunction(() => performance.getEntriesByName('model-viewer:ready').length > 0, null, { timeout: 120_000 });
-	const ms = await page.evaluate(() => performance.getEntriesByName('model-viewer:ready')[0].startTime - performance.getEntriesByName('model-viewer:open')[0].startTime);
+	// From the tap (the dialog and three are fetched after it) to the first frame drawn.
+	const ms = await page.evaluate(() => performance.getEntriesByName('model-viewer:ready')[0].startTime - performance.getEntriesByName('bench:tap')[0].startTime);
 	if (process.env.BENCH_VERBOSE)
 		console.log(await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('model-viewer')).map((m) => `${m.name.slice(13)} ${m.startTime.toFixed(0)}`).join(', ')));
 	await page.getByRole('dialog', { name: `${name} in 3D` }).getByRole('button', { name: 'Close' }).click();

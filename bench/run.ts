@@ -1,7 +1,7 @@
 // `npm run bench [-- --products 100000 --rounds 5]`: seeds (once, cached in .bench/) a
 // catalog of that size, then prints (b) the index-build ratio, (d) the PIM product list's
 // response times, (a) the search ratio and order placement under concurrency.
-// `--only seed|build|list|search|kiosk|scan3d|orders|exchange` runs one.
+// `--only seed|build|list|search|api|kiosk|scan3d|orders|exchange` runs one.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { findProjectRoot } from '../src/lib/server/config.ts';
 import { openDatabase } from '../src/lib/server/db/index.ts';
 import { seedDemoCatalog } from '../src/lib/server/demo/seed.ts';
+import { benchApi } from './api.ts';
 import { benchExchange } from './exchange.ts';
 import { benchIndexBuild } from './index-build.ts';
 import { benchKiosk } from './kiosk.ts';
@@ -61,6 +62,7 @@ db.$client.close();
 if (values.only === 'list') process.exit(0);
 if (!existsSync(join(root, 'build', 'index.js'))) throw new Error('Build the app first: npm run build');
 if (values.only === undefined || values.only === 'search') await benchSearch({ root, dataDir, port: 4290, rounds: Number(values.rounds) });
+if (values.only === undefined || values.only === 'api') await benchApi({ root, dataDir, port: 4298, rounds: Number(values.rounds) });
 if (values.only === undefined || values.only === 'kiosk') await benchKiosk({ root, port: 4292 });
 if (values.only === undefined) await benchScan3d({ root, port: 4296, rounds: Number(values.rounds) });
 if (values.only === undefined) await benchOrders({ root });

@@ -13,6 +13,8 @@ Object.assign(process.env, {
 	AISLE_ROOT: root,
 	AISLE_DATA_DIR: dataDir,
 	AISLE_DEMO_PRODUCTS: process.env.AISLE_DEMO_PRODUCTS ?? '300',
+	// The analytics tests look for their own events: no invented history around them.
+	AISLE_DEMO_ANALYTICS_VISITS: '0',
 	SESSION_SECRET: 'e2e-session-secret-not-for-production',
 	// Short enough to wait out in a test, long enough not to interrupt the others.
 	AISLE_IDLE_SECONDS: process.env.AISLE_IDLE_SECONDS ?? '20',

@@ -9,7 +9,7 @@ import { pruneSessions } from './auth.ts';
 import { pruneRateLimits } from './rate-limit.ts';
 import * as orders from './orders/index.ts';
 import { createMailTransport, MailWorker } from './mail/index.ts';
-import { AnalyticsRecorder } from './analytics/recorder.ts';
+import { AnalyticsRecorder, pruneAnalytics } from './analytics/recorder.ts';
 import { demoSetupToken } from './kiosk.ts';
 import { createMeiliClient } from './search/client.ts';
 import { startMeilisearch, type MeiliProcess } from './search/meili-server.ts';
@@ -67,7 +67,7 @@ export function startApp(): Promise<AppContext> {
 		const products = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM product`).n;
 		if (products === 0 && config.demoProducts > 0) {
 			log(`Loading the demo catalog (${config.demoProducts} products)…`);
-			await seedDemoCatalog(db, { products: config.demoProducts, seed: config.demoSeed, mediaDir: config.mediaDir, sessionSecret: config.sessionSecret, log });
+			await seedDemoCatalog(db, { products: config.demoProducts, seed: config.demoSeed, mediaDir: config.mediaDir, sessionSecret: config.sessionSecret, analyticsVisitsPerDay: config.demoAnalyticsVisits, log });
 		}
 		let meiliProcess: MeiliProcess | null = null;
 		let url = config.meiliUrl;
@@ -111,6 +111,7 @@ export function startApp(): Promise<AppContext> {
 				pruneSessions(db);
 				pruneRateLimits(db);
 				orders.eraseExpiredCustomerData(db);
+				pruneAnalytics(db, config.analyticsRetentionDays);
 			});
 		}, 3600_000);
 		housekeeping.unref();

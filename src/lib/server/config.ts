@@ -21,6 +21,10 @@ export interface AppConfig {
 	/** Products in the demo catalog loaded into an empty database; 0 loads none. */
 	demoProducts: number;
 	demoSeed: number;
+	/** Kiosk visits a day in the demo catalog's 30 days of analytics. */
+	demoAnalyticsVisits: number;
+	/** Days shopper events are kept for the analytics. */
+	analyticsRetentionDays: number;
 	/** How long a search may wait for Meilisearch before the degraded search answers. */
 	searchTimeoutMs: number;
 	/** Requests an API token may make per minute. */
@@ -106,6 +110,8 @@ export function loadConfig(): AppConfig {
 		publicUrl: process.env.PUBLIC_URL?.replace(/\/+$/, '') || null,
 		demoProducts: int('AISLE_DEMO_PRODUCTS', 1200),
 		demoSeed: int('AISLE_DEMO_SEED', 20261122),
+		demoAnalyticsVisits: int('AISLE_DEMO_ANALYTICS_VISITS', 40),
+		analyticsRetentionDays: int('AISLE_ANALYTICS_RETENTION_DAYS', 400, 1),
 		searchTimeoutMs: int('AISLE_SEARCH_TIMEOUT_MS', 800, 50),
 		apiRequestsPerMinute: int('AISLE_API_REQUESTS_PER_MINUTE', 600, 1),
 		syncIntervalMs: int('AISLE_SYNC_INTERVAL_MS', 250, 10),

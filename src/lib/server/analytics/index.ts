@@ -5,7 +5,7 @@
  *
  * The app imports the recorder from './recorder.ts' (this module reaches the app for `track`).
  */
-export { AnalyticsRecorder, isVisitId, type AnalyticsChannel, type AnalyticsInput, type RecorderOptions } from './recorder.ts';
+export { AnalyticsRecorder, isVisitId, pruneAnalytics, type AnalyticsChannel, type AnalyticsInput, type RecorderOptions } from './recorder.ts';
 export { localDay, looksPersonal, MAX_QUERY_CHARS, normalizeQuery, startOfDay } from './normalize.ts';
 export { contextOf, track, trackSearch, type EventContext } from './track.ts';
 export { BEACON_LIMIT, BeaconError, beaconSchema, MAX_BEACON_BYTES, readBeacon, recordBeacon, type Beacon } from './beacon.ts';

@@ -5,7 +5,7 @@ import { seedStores } from '../../../../tests/helpers/stores.ts';
 import { analyticsEvent } from '../db/analytics.schema.ts';
 import type { AppDb } from '../db/index.ts';
 import { store } from '../db/store.schema.ts';
-import { AnalyticsRecorder, type AnalyticsInput } from './recorder.ts';
+import { AnalyticsRecorder, pruneAnalytics, type AnalyticsInput } from './recorder.ts';
 
 let db: AppDb;
 let cleanup: () => void;
@@ -196,5 +196,16 @@ describe('searches as the shopper types', () => {
 		typed(r, 'visit-rrrrrrrr', [['desk', 5, 0]]);
 		await r.stop();
 		expect(rows().map((e) => e.query)).toEqual(['desk']);
+	});
+});
+
+describe('retention', () => {
+	it('deletes events older than the retention period and keeps the rest', () => {
+		const now = new Date('2026-11-20T12:00:00Z');
+		const insert = db.$client.prepare("INSERT INTO analytics_event (kind, at, day, store, channel) VALUES ('search', ?, ?, NULL, 'kiosk')");
+		for (const at of ['2025-10-01T00:00:00Z', '2025-10-16T11:59:59Z', '2025-10-16T12:00:01Z', '2026-11-19T09:00:00Z']) insert.run(at, at.slice(0, 10));
+		expect(pruneAnalytics(db, 400, now)).toBe(2);
+		expect(db.select({ at: analyticsEvent.at }).from(analyticsEvent).orderBy(asc(analyticsEvent.at)).all().map((r) => r.at)).toEqual(['2025-10-16T12:00:01Z', '2026-11-19T09:00:00Z']);
+		expect(pruneAnalytics(db, 400, now)).toBe(0);
 	});
 });

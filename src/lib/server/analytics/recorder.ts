@@ -309,3 +309,9 @@ export class AnalyticsRecorder {
 		return this.#zones.get(code) ?? null;
 	}
 }
+
+/** Deletes shopper events older than `days` (by their UTC time); returns how many went. */
+export function pruneAnalytics(db: AppDb, days: number, now = new Date()): number {
+	const cutoff = new Date(now.getTime() - days * 86400_000).toISOString();
+	return db.$client.prepare('DELETE FROM analytics_event WHERE at < ?').run(cutoff).changes;
+}

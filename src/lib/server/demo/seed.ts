@@ -18,6 +18,7 @@ import type { AppDb } from '../db/index.ts';
 import { setMeta } from '../db/meta.ts';
 import { location, store } from '../db/store.schema.ts';
 import { createSetupLink, demoSetupToken } from '../kiosk.ts';
+import { seedDemoAnalytics } from './analytics.ts';
 import { demoModel, hasModel } from './models.ts';
 import { productSvg } from './pictures.ts';
 import { REVIEW_TEXT } from './reviews.ts';
@@ -32,6 +33,8 @@ export interface SeedOptions {
 	mediaDir: string;
 	/** Secret the demo kiosk setup tokens are derived from. */
 	sessionSecret: string;
+	/** Shopper visits per day for 30 days of demo analytics; 0 records none. */
+	analyticsVisitsPerDay?: number;
 	log?: (message: string) => void;
 }
 
@@ -185,6 +188,7 @@ export async function seedDemoCatalog(db: AppDb, opts: SeedOptions) {
 
 	seedStoresAndStock(db, faker);
 	seedReviews(db, faker, today);
+	if (opts.analyticsVisitsPerDay !== 0) seedDemoAnalytics(db, faker, today, opts.analyticsVisitsPerDay);
 	for (const s of DEMO_STORES) createSetupLink(db, s.code, demoSetupToken(opts.sessionSecret, s.code), `${s.city} demo link`);
 	await seedDemoUsers(db);
 	setMeta(db, 'catalog.demo', JSON.stringify({ products: opts.products, seed: opts.seed, at: new Date().toISOString() }));

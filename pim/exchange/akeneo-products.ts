@@ -33,6 +33,8 @@ interface ModelNode {
 	leaves: Leaf[];
 	/** Axis values already taken under this model → the code that took them. */
 	taken: Map<string, string>;
+	/** Variant product rows of this model that were refused. */
+	refusedRows?: number;
 }
 
 const MODEL_COLUMNS = new Set(['code', 'family_variant', 'parent', 'categories', 'family']);
@@ -210,7 +212,11 @@ function readProductTable(table: CsvTable, input: ProductsInput, state: Products
 	for (const row of table.rows) {
 		const sku = row.cells[skuAt].trim();
 		const reason = sku ? readProductRow(table, row, sku, slots, input, state, ctx) : `No SKU (the ${identifier} column is empty)`;
-		if (reason) ctx.rejected.push({ file: table.file, line: row.line, code: sku || null, reason });
+		if (!reason) continue;
+		ctx.rejected.push({ file: table.file, line: row.line, code: sku || null, reason });
+		// The model it belongs to is now short of a variant: remember it, so an existing product is not cut down.
+		const model = state.models.get(cell(table, row, 'parent'));
+		if (model && 'node' in model) model.node.refusedRows = (model.node.refusedRows ?? 0) + 1;
 	}
 }
 
@@ -324,7 +330,8 @@ function assemble(root: ModelNode, ctx: ReadContext): BundleProduct | null {
 	return {
 		data: { code: root.code, family: root.family, status: enabled ? 'published' : 'draft', categories: [...categories], values: root.values, variants },
 		source: { file: root.file, line: root.line },
-		publish: enabled ? 'if-complete' : 'as-given'
+		publish: enabled ? 'if-complete' : 'as-given',
+		...(root.refusedRows || root.subs.some((s) => s.refusedRows || s.leaves.length === 0) ? { partial: true } : {})
 	};
 }
 

@@ -286,4 +286,30 @@ describe('the Akeneo sample export', () => {
 		const dry = await run(read(files), { mode: 'file', dryRun: true });
 		expect(dry.rolledBack).toContain('products-with-errors.csv');
 	});
+
+	it('leaves an existing model alone when one of its variant rows is refused, rather than removing that variant', async () => {
+		await run(read(sample()));
+		const before = getProduct(db, 'harbor_sofa')!;
+		expect(before.variants.map((v) => v.code).sort()).toEqual(['SOFA-HB-GRN', 'SOFA-HB-GRY']);
+		// The grey sofa's row now has a GTIN with a wrong check digit: refused on its own line.
+		const files = sample();
+		files['products.csv'] = files['products.csv'].replace(';4006381333962;', ';4006381333963;');
+		const report = await run(read(files));
+		expect(report.rejected.find((r) => r.code === 'SOFA-HB-GRY')?.line).toBe(6);
+		const model = report.rejected.find((r) => r.code === 'harbor_sofa');
+		expect(model?.reason).toMatch(/variant rows were refused.*left as it is/);
+		const after = getProduct(db, 'harbor_sofa')!;
+		expect(after.revision).toBe(before.revision);
+		expect(after.variants.map((v) => v.code).sort()).toEqual(['SOFA-HB-GRN', 'SOFA-HB-GRY']);
+		// Everything else in the file still lands (here: unchanged).
+		expect(report.counts.products.unchanged).toBeGreaterThan(0);
+	});
+
+	it('creates a new model from the variant rows that were fine', async () => {
+		const files = sample();
+		files['products.csv'] = files['products.csv'].replace(';4006381333962;', ';4006381333963;');
+		const report = await run(read(files));
+		expect(report.rejected.map((r) => r.code)).toEqual(['SOFA-HB-GRY']);
+		expect(getProduct(db, 'harbor_sofa')!.variants.map((v) => v.code)).toEqual(['SOFA-HB-GRN']);
+	});
 });

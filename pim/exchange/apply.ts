@@ -222,6 +222,10 @@ export async function applyBundle(db: PimDb, bundle: ImportBundle, opts: ApplyOp
 			const conformed = conformProduct(d, p.data, tally.notes);
 			const input: ProductInput = conformed.media === undefined ? { ...conformed, media: keptMedia(keep.get(p.data.code), conformed) } : conformed;
 			try {
+				if (p.partial && productExists(p.data.code))
+					throw new ConflictError(
+						'Some of its variant rows were refused (see their lines): it is left as it is, so that those variants are not removed. Fix the rows and import again.'
+					);
 				const result = saveOne(input, p.publish, d);
 				tally.count('products', result.unchanged ? 'unchanged' : result.revision === 1 ? 'created' : 'updated');
 				if (result.drafted && !result.unchanged) tally.drafted.push(p.data.code);
@@ -237,6 +241,9 @@ export async function applyBundle(db: PimDb, bundle: ImportBundle, opts: ApplyOp
 			}
 		}
 	};
+
+	const existing = client.prepare('SELECT 1 FROM product WHERE code = ?').pluck();
+	const productExists = (code: string) => existing.get(code) !== undefined;
 
 	const saveOne = (input: ProductInput, publish: BundleProduct['publish'], d: CatalogDefinition): SaveResult & { drafted?: boolean } => {
 		const save = (status?: ProductInput['status']) =>

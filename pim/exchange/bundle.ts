@@ -53,6 +53,11 @@ export interface BundleProduct extends Sourced<ProductInput> {
 	 * concerns one variant is reported at its row rather than at the product's first one.
 	 */
 	lines?: Record<string, SourceRef>;
+	/**
+	 * Some of its variant rows were refused. Saved whole, it would remove those variants from a
+	 * product that has them, so an existing product is then refused and left as it is.
+	 */
+	partial?: boolean;
 }
 
 export interface ImportBundle {

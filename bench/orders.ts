@@ -1,41 +1,29 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/lib/server/db/index.ts';
 import { DELIVERY, seedOrdersCatalog, stock } from '../src/lib/server/orders/test-fixture.ts';
 import { fmt, summarize } from './stats.ts';
+import { startRace } from '../tests/helpers/threads.ts';
 
 /**
  * A worker thread with its own SQLite connection, as another server process would have:
  * it waits at the shared barrier, then places its orders one after another, timing each.
  */
-const WORKER = `
-const { workerData, parentPort } = require('node:worker_threads');
-(async () => {
-	const { tsImport } = await import('tsx/esm/api');
-	const { openDatabase } = await tsImport('./src/lib/server/db/index.ts', workerData.base);
-	const { placeOrder } = await tsImport('./src/lib/server/orders/place.ts', workerData.base);
-	const db = openDatabase(workerData.file, workerData.root);
-	const go = new Int32Array(workerData.barrier);
-	Atomics.add(go, 1, 1);
-	Atomics.wait(go, 0, 0);
+const BODY = `
 	const times = [];
 	let failed = 0;
 	for (const o of workerData.orders) {
 		const t = performance.now();
 		try {
-			placeOrder(db, { idempotencyKey: o.key, storeId: workerData.storeId, channel: 'kiosk', locale: 'en', lines: o.lines, checkout: workerData.checkout, actor: 'bench', secret: 'bench' });
+			mod.placeOrder(db, { idempotencyKey: o.key, storeId: workerData.storeId, channel: 'kiosk', locale: 'en', lines: o.lines, checkout: workerData.checkout, actor: 'bench', secret: 'bench' });
 		} catch (e) {
 			failed++;
 		}
 		times.push(performance.now() - t);
 	}
-	db.$client.close();
-	parentPort.postMessage({ times, failed, end: performance.now() + performance.timeOrigin });
-})().catch((e) => parentPort.postMessage({ fatal: String((e && e.stack) || e) }));
+	return { times, failed, end: performance.now() + performance.timeOrigin };
 `;
 
 interface Scenario {
@@ -46,19 +34,19 @@ interface Scenario {
 }
 
 async function run(file: string, root: string, storeId: number, s: Scenario, perThread: number, tag: string) {
-	const barrier = new SharedArrayBuffer(8);
-	const go = new Int32Array(barrier);
-	const workers = Array.from({ length: s.threads }, (_, w) => {
-		const orders = Array.from({ length: perThread }, (_, i) => ({ key: `${tag}-${w}-${i}`, lines: s.lines(w * perThread + i) }));
-		return new Worker(WORKER, { eval: true, workerData: { file, root, base: pathToFileURL(`${root}/`).href, barrier, storeId, checkout: DELIVERY, orders } });
+	const race = startRace<{ times: number[]; failed: number; end: number }>({
+		root,
+		file,
+		module: './src/lib/server/orders/place.ts',
+		body: BODY,
+		data: Array.from({ length: s.threads }, (_, w) => ({
+			storeId,
+			checkout: DELIVERY,
+			orders: Array.from({ length: perThread }, (_, i) => ({ key: `${tag}-${w}-${i}`, lines: s.lines(w * perThread + i) }))
+		}))
 	});
-	const results = workers.map((w) => new Promise<{ times: number[]; failed: number; end: number; fatal?: string }>((ok, fail) => (w.once('message', ok), w.once('error', fail))));
-	while (Atomics.load(go, 1) < s.threads) await new Promise((r) => setTimeout(r, 10));
-	const start = performance.now() + performance.timeOrigin;
-	Atomics.store(go, 0, 1);
-	Atomics.notify(go, 0);
-	const all = await Promise.all(results);
-	await Promise.all(workers.map((w) => w.terminate()));
+	const start = await race.release();
+	const all = await race.results();
 	const fatal = all.find((r) => r.fatal);
 	if (fatal) throw new Error(fatal.fatal);
 	const seconds = (Math.max(...all.map((r) => r.end)) - start) / 1000;

@@ -1,12 +1,11 @@
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type AppDb } from '../../src/lib/server/db/index.ts';
 import { getOrder } from '../../src/lib/server/orders/queries.ts';
 import { placeOrder } from '../../src/lib/server/orders/place.ts';
 import { DELIVERY, seedOrdersCatalog, stock, stockAt } from '../../src/lib/server/orders/test-fixture.ts';
 import { createTestDb } from '../helpers/db.ts';
+import { startRace } from '../helpers/threads.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const WORKERS = 4;
@@ -18,18 +17,9 @@ const UNITS = 10;
  * process would), waits at a shared barrier so all start at once, then places its share of
  * orders and re-submits the ones that went through, as a double tap would.
  */
-const WORKER = `
-const { workerData, parentPort } = require('node:worker_threads');
-(async () => {
-	const { tsImport } = await import('tsx/esm/api');
-	const { openDatabase } = await tsImport('./src/lib/server/db/index.ts', workerData.base);
-	const { placeOrder } = await tsImport('./src/lib/server/orders/place.ts', workerData.base);
-	const db = openDatabase(workerData.file, workerData.root);
-	const go = new Int32Array(workerData.barrier);
-	Atomics.add(go, 1, 1);
-	Atomics.wait(go, 0, 0);
+const BODY = `
 	const ok = [], conflicts = [], other = [], repeats = [];
-	const submit = (key) => placeOrder(db, { idempotencyKey: key, storeId: workerData.storeId, channel: 'kiosk', locale: 'en', lines: [{ variantId: workerData.variantId, quantity: 1 }], checkout: workerData.checkout, actor: 'kiosk', secret: 's' });
+	const submit = (key) => mod.placeOrder(db, { idempotencyKey: key, storeId: workerData.storeId, channel: 'kiosk', locale: 'en', lines: [{ variantId: workerData.variantId, quantity: 1 }], checkout: workerData.checkout, actor: 'kiosk', secret: 's' });
 	for (const key of workerData.keys) {
 		try {
 			const r = submit(key);
@@ -43,9 +33,7 @@ const { workerData, parentPort } = require('node:worker_threads');
 		const r = submit(key);
 		repeats.push({ id: r.order.id, was: id, repeated: r.repeated });
 	}
-	db.$client.close();
-	parentPort.postMessage({ ok, conflicts, other, repeats });
-})().catch((e) => parentPort.postMessage({ fatal: String(e && e.stack || e) }));
+	return { ok, conflicts, other, repeats };
 `;
 
 interface Result {
@@ -74,18 +62,14 @@ afterAll(() => cleanup());
 describe('stock is never sold twice', () => {
 	it(`${ORDERS} simultaneous orders from ${WORKERS} threads for ${UNITS} units: exactly ${UNITS} go through`, { timeout: 60_000 }, async () => {
 		const file = join(dir, 'aisle.db');
-		const barrier = new SharedArrayBuffer(8);
-		const go = new Int32Array(barrier);
 		const keys = Array.from({ length: ORDERS }, (_, i) => `race-${i}`);
-		const workers = Array.from(
-			{ length: WORKERS },
-			(_, w) =>
-				new Worker(WORKER, {
-					eval: true,
-					workerData: { file, root, base: pathToFileURL(`${root}/`).href, barrier, storeId, variantId, checkout: DELIVERY, keys: keys.filter((_, i) => i % WORKERS === w) }
-				})
-		);
-		const results = workers.map((w) => new Promise<Result>((ok, fail) => (w.once('message', ok), w.once('error', fail))));
+		const race = startRace<Result>({
+			root,
+			file,
+			module: './src/lib/server/orders/place.ts',
+			body: BODY,
+			data: Array.from({ length: WORKERS }, (_, w) => ({ storeId, variantId, checkout: DELIVERY, keys: keys.filter((_, i) => i % WORKERS === w) }))
+		});
 
 		// Watch the stock from another connection while the race runs.
 		const watcher = openDatabase(file, root);
@@ -97,14 +81,11 @@ describe('stock is never sold twice', () => {
 			maxReserved = Math.max(maxReserved, s.reserved);
 		};
 		const timer = setInterval(watch, 2);
-		while (Atomics.load(go, 1) < WORKERS) await new Promise((r) => setTimeout(r, 10));
-		Atomics.store(go, 0, 1);
-		Atomics.notify(go, 0);
-		const all = await Promise.all(results);
+		await race.release();
+		const all = await race.results();
 		clearInterval(timer);
 		watch();
 		watcher.$client.close();
-		await Promise.all(workers.map((w) => w.terminate()));
 
 		expect(all.map((r) => r.fatal).filter(Boolean)).toEqual([]);
 		const ok = all.flatMap((r) => r.ok);

@@ -1,12 +1,11 @@
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDb } from '../../../../tests/helpers/db.ts';
 import { openDatabase, type AppDb } from '../db/index.ts';
 import { inventory, location } from '../db/store.schema.ts';
 import { seedOrdersCatalog, stock, stockAt } from '../orders/test-fixture.ts';
+import { startRace } from '../../../../tests/helpers/threads.ts';
 
 const root = resolve(import.meta.dirname, '../../../..');
 const WORKERS = 4;
@@ -19,29 +18,18 @@ const RESERVED = 70;
  * process would), waits at a barrier so all start together, then sends its updates one batch
  * at a time, drawing each sequence number from a shared counter as tills would from a journal.
  */
-const WORKER = `
-const { workerData, parentPort } = require('node:worker_threads');
-(async () => {
-	const { tsImport } = await import('tsx/esm/api');
-	const { openDatabase } = await tsImport('./src/lib/server/db/index.ts', workerData.base);
-	const { applyStockUpdates } = await tsImport('./src/lib/server/api/stock.ts', workerData.base);
-	const db = openDatabase(workerData.file, workerData.root);
-	const shared = new Int32Array(workerData.barrier);
-	Atomics.add(shared, 1, 1);
-	Atomics.wait(shared, 0, 0);
+const BODY = `
 	const outcomes = [];
 	for (let i = 0; i < workerData.count; i++) {
 		const take = Atomics.add(shared, 2, 1) + 1;
 		const give = Atomics.add(shared, 3, 1) + 1;
-		const r = applyStockUpdates(db, [
+		const r = mod.applyStockUpdates(db, [
 			{ location: 'WH', sku: 'TSH-1-RED-M', adjust: -1, seq: take },
 			{ location: 'SEA1', sku: 'TSH-1-RED-M', adjust: 1, seq: give }
 		]);
 		outcomes.push(r.results.map((x) => ({ outcome: x.outcome, seq: x.index === 0 ? take : give, onHand: x.onHand, reserved: x.reserved })));
 	}
-	db.$client.close();
-	parentPort.postMessage({ outcomes });
-})().catch((e) => parentPort.postMessage({ fatal: String((e && e.stack) || e) }));
+	return { outcomes };
 `;
 
 interface Outcome {
@@ -67,13 +55,7 @@ afterAll(() => cleanup());
 describe('stock updates from several servers at once', () => {
 	it(`${WORKERS} threads × ${EACH} adjustments: none lost, none applied out of sequence, reserved stock never given away`, { timeout: 60_000 }, async () => {
 		const file = join(dir, 'aisle.db');
-		const barrier = new SharedArrayBuffer(16);
-		const shared = new Int32Array(barrier);
-		const workers = Array.from(
-			{ length: WORKERS },
-			() => new Worker(WORKER, { eval: true, workerData: { file, root, base: pathToFileURL(`${root}/`).href, barrier, count: EACH } })
-		);
-		const results = workers.map((w) => new Promise<{ outcomes: Outcome[][]; fatal?: string }>((ok, fail) => (w.once('message', ok), w.once('error', fail))));
+		const race = startRace<{ outcomes: Outcome[][] }>({ root, file, module: './src/lib/server/api/stock.ts', body: BODY, data: Array.from({ length: WORKERS }, () => ({ count: EACH })) });
 		// Watch the warehouse row from another connection while they race.
 		const watcher = openDatabase(file, root);
 		let lowestFree = Infinity;
@@ -82,14 +64,11 @@ describe('stock updates from several servers at once', () => {
 			lowestFree = Math.min(lowestFree, s.onHand - s.reserved);
 		};
 		const timer = setInterval(watch, 2);
-		while (Atomics.load(shared, 1) < WORKERS) await new Promise((r) => setTimeout(r, 10));
-		Atomics.store(shared, 0, 1);
-		Atomics.notify(shared, 0);
-		const all = await Promise.all(results);
+		await race.release();
+		const all = await race.results();
 		clearInterval(timer);
 		watch();
 		watcher.$client.close();
-		await Promise.all(workers.map((w) => w.terminate()));
 
 		expect(all.map((r) => r.fatal).filter(Boolean)).toEqual([]);
 		const batches = all.flatMap((r) => r.outcomes);

@@ -1,7 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
 import { ensureArFiles, isMeshoptCompressed } from '$pim';
-import { media, productMedia } from '$pim/media/media.schema.ts';
-import type { AppDb } from './db/index.ts';
 
 export type Platform = 'android' | 'ios' | 'other';
 
@@ -23,19 +20,11 @@ export interface ArLinks {
 }
 
 /**
- * The AR files of a product's model (made on first use and cached) and the links that open
- * them; null when the product has no model. `origin` is where phones reach this server.
+ * The AR files of a stored model (made on first use and cached) and the links that open them.
+ * `origin` is where phones reach this server.
  */
-export async function arLinksFor(db: AppDb, mediaDir: string, productId: number, origin: string, title: string, pageUrl: string): Promise<ArLinks | null> {
-	const row = db
-		.select({ file: media.file })
-		.from(productMedia)
-		.innerJoin(media, eq(media.id, productMedia.mediaId))
-		.where(and(eq(productMedia.productId, productId), eq(productMedia.role, 'model3d')))
-		.orderBy(asc(productMedia.position), asc(productMedia.id))
-		.get();
-	if (!row) return null;
-	const files = await ensureArFiles(mediaDir, row.file, isMeshoptCompressed(mediaDir, row.file));
+export async function arLinksFor(mediaDir: string, file: string, origin: string, title: string, pageUrl: string): Promise<ArLinks> {
+	const files = await ensureArFiles(mediaDir, file, isMeshoptCompressed(mediaDir, file));
 	const glb = `${origin}/media/${files.glb}`;
 	const query = new URLSearchParams({ file: glb, mode: 'ar_preferred', resizable: 'false', title, link: pageUrl });
 	const sceneViewer = `intent://arvr.google.com/scene-viewer/1.0?${query}#Intent;scheme=https;package=com.google.ar.core;action=android.intent.action.VIEW;S.browser_fallback_url=${encodeURIComponent(pageUrl)};end;`;

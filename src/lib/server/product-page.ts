@@ -92,6 +92,8 @@ export interface ProductDetail {
 }
 
 export interface ProductModel {
+	/** The stored model's name under the media directory (what the AR files are made from). */
+	file: string;
 	/** glTF binary, for the viewer and Android's Scene Viewer. */
 	src: string;
 	/** USDZ, for iOS Quick Look. */
@@ -241,7 +243,7 @@ export function productDetail(
 		.where(and(eq(productMedia.productId, p.id), eq(productMedia.role, 'model3d')))
 		.orderBy(asc(productMedia.position), asc(productMedia.id))
 		.get();
-	const model = modelRow ? { src: `/media/${modelFile(modelRow.file)}`, usdz: `/media/${usdzFile(modelRow.file)}`, dimensions: dimensionsOf(nodeValues, read, locale) } : null;
+	const model = modelRow ? { file: modelRow.file, src: `/media/${modelFile(modelRow.file)}`, usdz: `/media/${usdzFile(modelRow.file)}`, dimensions: dimensionsOf(nodeValues, read, locale) } : null;
 
 	// The leaf category: the deepest of the product's categories.
 	let leafCategoryId: number | null = null;

@@ -11,8 +11,7 @@ export const load: PageServerLoad = async ({ params, url, request }) => {
 	if (!product?.model) error(404, 'This product has no 3D model');
 	const origin = config.publicUrl ?? url.origin;
 	const productPage = `${origin}/m/p/${encodeURIComponent(product.code)}`;
-	const links = await arLinksFor(db, config.mediaDir, product.id, origin, product.name, productPage);
-	if (!links) error(404, 'This product has no 3D model');
+	const links = await arLinksFor(config.mediaDir, product.model.file, origin, product.name, productPage);
 	return {
 		product: { code: product.code, name: product.name, poster: product.images[0]?.src ?? null, dimensions: product.model.dimensions },
 		links,
